@@ -1,0 +1,111 @@
+//! ogi-extract: reads Chinese government information disclosure annual
+//! reports (政府信息公开工作年度报告) into one structured, checked report.
+//!
+//! The pipeline, one module per step:
+//! 1. [`decode`]: bytes → text (encoding detection; HTML and markdown flattened
+//!    to lines, table rows kept as tab-separated cells).
+//! 2. [`normalise`]: full-width → half-width, traditional → simplified,
+//!    spaces inside numbers removed, with a map back to the original text.
+//! 3. [`segment`]: lines, table rows, sentences and the outline.
+//! 4. [`read`]: the official tables (one routine for every template) and the
+//!    narrative sentences, each value with its provenance.
+//! 5. [`check`]: derived and summary values, and the arithmetic identities.
+//! 6. [`report`]: the JSON contract.
+//!
+//! Field ids, labels and units live in one place, [`registry`].
+
+pub mod check;
+pub mod decode;
+pub mod export;
+pub mod meta;
+pub mod normalise;
+pub mod numbers;
+pub mod read;
+pub mod registry;
+pub mod report;
+pub mod segment;
+
+pub use report::Report;
+
+use std::fmt;
+
+/// Inputs larger than this are refused (the page and the CLI say so).
+pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+
+/// Why a report could not be produced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExtractError {
+    /// Zero bytes, or only white space.
+    Empty,
+    /// Larger than [`MAX_INPUT_BYTES`].
+    TooLarge { bytes: usize, limit: usize },
+    /// Looks like a binary file (PDF, Office, image, archive…), not text.
+    Binary { kind: String },
+}
+
+impl fmt::Display for ExtractError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ExtractError::Empty => write!(f, "the input is empty"),
+            ExtractError::TooLarge { bytes, limit } => write!(
+                f,
+                "the input is {bytes} bytes, over the limit of {limit} bytes"
+            ),
+            ExtractError::Binary { kind } => write!(f, "{kind}"),
+        }
+    }
+}
+
+impl std::error::Error for ExtractError {}
+
+/// Extracts one report from the raw bytes of a file (any supported encoding
+/// and format). `name` is the file name, used only as a format hint and
+/// echoed in the report.
+pub fn extract(bytes: &[u8], name: Option<&str>) -> Result<Report, ExtractError> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(ExtractError::TooLarge { bytes: bytes.len(), limit: MAX_INPUT_BYTES });
+    }
+    let decoded = decode::decode(bytes, name)?;
+    let mut report = extract_decoded(&decoded.text);
+    report.input = report::InputInfo {
+        encoding: decoded.encoding.to_string(),
+        format: decoded.format.as_str().to_string(),
+        bytes: bytes.len(),
+    };
+    report.source_name = name.map(str::to_string);
+    Ok(report)
+}
+
+/// Extracts one report from text that is already decoded (e.g. a paste).
+/// HTML and markdown are recognised as with [`extract`].
+pub fn extract_str(text: &str) -> Result<Report, ExtractError> {
+    extract(text.as_bytes(), None)
+}
+
+/// The pipeline after decoding: `text` is plain text with table rows as
+/// tab-separated cells.
+fn extract_decoded(text: &str) -> Report {
+    let norm = normalise::normalise(text);
+    let doc = segment::Document::new(&norm);
+    let meta = meta::read_meta(&doc);
+    let era = meta.era.clone().unwrap_or_else(|| "E14".to_string());
+    let outline = segment::outline(&doc);
+    let mut reading = read::read(&doc, &era);
+    let derived = check::derive(&reading.fields, &era);
+    let mut checks = check::run(&reading.fields, &derived, &era);
+    checks.append(&mut reading.conflicts);
+    let fields = reading.fields.into_iter().map(|v| v.to_field(&norm)).collect();
+    let derived = derived.into_iter().map(|v| v.to_field(&norm)).collect();
+    Report {
+        schema_version: report::SCHEMA_VERSION.to_string(),
+        source_name: None,
+        input: Default::default(),
+        meta,
+        outline,
+        fields,
+        derived,
+        checks,
+        warnings: reading.warnings,
+        text: norm.text.clone(),
+    }
+}

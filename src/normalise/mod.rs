@@ -1,0 +1,179 @@
+//! Normalisation: one canonical text that every reader matches against.
+//!
+//! Full-width ASCII becomes half-width, traditional characters become
+//! simplified (char for char), quote marks are unified, and white space that
+//! copy-paste put between Chinese characters and digits is removed. Each
+//! normalised character remembers where it came from, so a value's snippet
+//! can be quoted in the original wording.
+
+/// The normalised text with its map back to the decoded original.
+#[derive(Debug, Clone)]
+pub struct Normalised {
+    pub text: String,
+    /// The decoded original text.
+    pub original: String,
+    /// For each normalised char: the byte offset of its source in `original`.
+    orig_at: Vec<u32>,
+    /// For each normalised char: its byte offset in `text` (plus one final
+    /// entry = `text.len()`), to turn byte offsets into char offsets.
+    byte_at: Vec<u32>,
+}
+
+impl Normalised {
+    /// Char offset of a byte offset into `text` (clamped).
+    pub fn char_index(&self, byte: usize) -> usize {
+        match self.byte_at.binary_search(&(byte as u32)) {
+            Ok(i) => i,
+            Err(i) => i.min(self.byte_at.len().saturating_sub(1)),
+        }
+    }
+
+    /// The original wording behind the normalised byte range `[start, end)`.
+    pub fn original_snippet(&self, start: usize, end: usize) -> String {
+        let (cs, ce) = (self.char_index(start), self.char_index(end));
+        if cs >= ce || self.orig_at.is_empty() {
+            return String::new();
+        }
+        let os = self.orig_at[cs] as usize;
+        let oe = if ce < self.orig_at.len() {
+            self.orig_at[ce] as usize
+        } else {
+            self.original.len()
+        };
+        let oe = oe.max(os).min(self.original.len());
+        // Offsets always sit on char boundaries of `original`.
+        self.original.get(os..oe).unwrap_or("").trim().to_string()
+    }
+}
+
+/// Maps one char to its canonical form (before traditional → simplified).
+/// Returns `None` for chars that are dropped (zero-width, controls).
+pub fn canonical_char(c: char) -> Option<char> {
+    Some(match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => ' ',
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => return None,
+        '\r' => '\n',
+        '\t' | '\n' => c,
+        c if c.is_control() => return None,
+        '“' | '”' | '„' | '‟' | '″' | '「' | '」' => '"',
+        '‘' | '’' | '′' => '\'',
+        '―' | '－' | '–' | '‐' | '‑' => '-',
+        '〜' => '~',
+        '．' => '.',
+        c => c,
+    })
+}
+
+/// True for Han ideographs (the ranges reports use) and CJK punctuation.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F | 0x3001..=0x303F)
+}
+
+/// Normalises a string the way document text is normalised; used for
+/// registry labels too, so labels and text always compare like for like.
+pub fn normalise_str(s: &str) -> String {
+    normalise(s).text
+}
+
+/// Normalises decoded text.
+pub fn normalise(original: &str) -> Normalised {
+    // Pass 1: canonical chars with their source offsets.
+    let mut chars: Vec<(char, u32)> = Vec::with_capacity(original.len() / 2);
+    let mut prev_cr = false;
+    for (i, c) in original.char_indices() {
+        if c == '\n' && prev_cr {
+            prev_cr = false;
+            continue; // \r\n already became one \n
+        }
+        prev_cr = c == '\r';
+        if let Some(n) = canonical_char(c) {
+            chars.push((n, i as u32));
+        }
+    }
+    // Pass 2: traditional → simplified, char for char (fast2s keeps the count).
+    let plain: String = chars.iter().map(|(c, _)| *c).collect();
+    let simp = fast2s::convert(&plain);
+    if simp.chars().count() == chars.len() {
+        for (slot, c) in chars.iter_mut().zip(simp.chars()) {
+            slot.0 = c;
+        }
+    }
+    // Pass 3: white space. Spaces are dropped at line ends and next to CJK
+    // characters (PDF/Word paste puts them between every glyph); runs of
+    // spaces elsewhere collapse to one. Tabs (cell separators) and newlines stay.
+    let mut out: Vec<(char, u32)> = Vec::with_capacity(chars.len());
+    let n = chars.len();
+    let mut i = 0;
+    while i < n {
+        let (c, o) = chars[i];
+        if c == ' ' {
+            let mut j = i;
+            while j < n && chars[j].0 == ' ' {
+                j += 1;
+            }
+            let before = out.last().map(|x| x.0);
+            let after = chars.get(j).map(|x| x.0);
+            let drop = match (before, after) {
+                (None, _) | (_, None) => true,
+                (Some(b), Some(a)) => {
+                    b == '\n' || b == '\t' || a == '\n' || a == '\t' || is_cjk(b) || is_cjk(a)
+                }
+            };
+            if !drop {
+                out.push((' ', o));
+            }
+            i = j;
+            continue;
+        }
+        out.push((c, o));
+        i += 1;
+    }
+    let mut text = String::with_capacity(out.len() * 3);
+    let mut orig_at = Vec::with_capacity(out.len());
+    let mut byte_at = Vec::with_capacity(out.len() + 1);
+    for (c, o) in out {
+        byte_at.push(text.len() as u32);
+        orig_at.push(o);
+        text.push(c);
+    }
+    byte_at.push(text.len() as u32);
+    Normalised { text, original: original.to_string(), orig_at, byte_at }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_and_traditional() {
+        let n = normalise("主動公開政府信息數（不同渠道）：５４８３５條");
+        assert_eq!(n.text, "主动公开政府信息数(不同渠道):54835条");
+    }
+
+    #[test]
+    fn spaces_between_cjk_and_digits_go() {
+        assert_eq!(normalise("申请 3119 件").text, "申请3119件");
+        assert_eq!(normalise("统  计  指  标").text, "统计指标");
+        assert_eq!(normalise("  0472-5618197   5618298 ").text, "0472-5618197 5618298");
+        assert_eq!(normalise("a\t b\r\nc").text, "a\tb\nc");
+    }
+
+    #[test]
+    fn snippet_maps_back_to_original() {
+        let src = "收到申請數 　８１ 件";
+        let n = normalise(src);
+        assert_eq!(n.text, "收到申请数81件");
+        let s = n.text.find("81").unwrap();
+        assert_eq!(n.original_snippet(s, s + 2), "８１");
+        let e = n.text.len();
+        assert_eq!(n.original_snippet(0, e), src.trim_end());
+        assert_eq!(n.char_index(s), 5);
+    }
+
+    #[test]
+    fn quotes_unified() {
+        assert_eq!(normalise("危及“三安全一稳定”").text, "危及\"三安全一稳定\"");
+    }
+}

@@ -1,0 +1,276 @@
+//! Numbers as reports write them: `1,234`, `3119`, `5.5万`, `1.7万余`, `近500`,
+//! `三次`, `一千二百`, `0.00`, `+461`, `增加5`.
+//!
+//! Parsing works on normalised text (half-width digits) and reports the byte
+//! range it consumed, so callers can check what follows (the unit).
+
+/// A parsed number.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Num {
+    pub value: f64,
+    /// Written with 余/多/近/约/左右/逾/超过…
+    pub approx: bool,
+    /// Written with a decimal point (keeps `0.00` and `96171.6` decimal).
+    pub decimal: bool,
+    /// Byte range of the number (with its prefixes and suffixes) in the input.
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Num {
+    /// The value as an integer when it is one.
+    pub fn as_int(&self) -> Option<i64> {
+        if self.value.fract() == 0.0 && self.value.abs() < 9.0e15 {
+            Some(self.value as i64)
+        } else {
+            None
+        }
+    }
+}
+
+const APPROX_PREFIXES: &[&str] = &["将近", "接近", "大约", "超过", "近", "约", "逾", "超"];
+const APPROX_SUFFIXES: &[&str] = &["左右", "余", "多"];
+
+fn cn_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '零' => 0,
+        '一' => 1,
+        '二' | '两' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+fn cn_unit(c: char) -> Option<u64> {
+    Some(match c {
+        '十' => 10,
+        '百' => 100,
+        '千' => 1000,
+        _ => return None,
+    })
+}
+
+/// Parses Chinese numerals at the start of `s` (`三`, `十二`, `一千二百`,
+/// `两万`). Returns the value and the bytes consumed.
+fn parse_chinese(s: &str) -> Option<(f64, usize)> {
+    let mut total: u64 = 0; // completed 万/亿 groups
+    let mut section: u64 = 0; // below 万
+    let mut digit: Option<u64> = None;
+    let mut used = 0;
+    let mut any = false;
+    for (i, c) in s.char_indices() {
+        if let Some(d) = cn_digit(c) {
+            if digit.is_some() {
+                // 二三 is not a number we read (except via units).
+                break;
+            }
+            digit = Some(d as u64);
+        } else if let Some(u) = cn_unit(c) {
+            let d = digit.take().unwrap_or(if section == 0 && u == 10 { 1 } else { 0 });
+            if d == 0 && u != 10 {
+                break;
+            }
+            section += d * u;
+        } else if c == '万' || c == '亿' {
+            if !any {
+                break;
+            }
+            let m = if c == '万' { 10_000 } else { 100_000_000 };
+            section += digit.take().unwrap_or(0);
+            total = (total + section).saturating_mul(m);
+            section = 0;
+        } else {
+            break;
+        }
+        any = true;
+        used = i + c.len_utf8();
+    }
+    if !any {
+        return None;
+    }
+    section += digit.unwrap_or(0);
+    Some(((total + section) as f64, used))
+}
+
+/// Parses Arabic digits at the start of `s`: `12`, `1,234`, `0.00`, `5.5`.
+fn parse_arabic(s: &str) -> Option<(f64, bool, usize)> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut digits = String::new();
+    while i < b.len() && b[i].is_ascii_digit() {
+        digits.push(b[i] as char);
+        i += 1;
+    }
+    if digits.is_empty() {
+        return None;
+    }
+    // Thousands separators: exactly three digits after each comma.
+    while i + 3 < b.len() + 1
+        && i < b.len()
+        && b[i] == b','
+        && b.len() >= i + 4
+        && b[i + 1..i + 4].iter().all(u8::is_ascii_digit)
+        && !(b.len() > i + 4 && b[i + 4].is_ascii_digit())
+    {
+        digits.push_str(&s[i + 1..i + 4]);
+        i += 4;
+    }
+    let mut decimal = false;
+    if i + 1 < b.len() && b[i] == b'.' && b[i + 1].is_ascii_digit() {
+        decimal = true;
+        digits.push('.');
+        i += 1;
+        while i < b.len() && b[i].is_ascii_digit() {
+            digits.push(b[i] as char);
+            i += 1;
+        }
+    }
+    digits.parse::<f64>().ok().map(|v| (v, decimal, i))
+}
+
+/// Parses a number starting exactly at byte `pos` of `s`, with approximate
+/// prefixes (近/约/逾…), 万/亿 multipliers and approximate suffixes (余/多/左右).
+/// Chinese numerals are read only when `allow_chinese`.
+pub fn parse_at(s: &str, pos: usize, allow_chinese: bool) -> Option<Num> {
+    let rest = s.get(pos..)?;
+    let mut off = 0;
+    let mut approx = false;
+    for p in APPROX_PREFIXES {
+        if rest.starts_with(p) {
+            off = p.len();
+            approx = true;
+            break;
+        }
+    }
+    let body = &rest[off..];
+    let (mut value, decimal, used) = if let Some((v, d, u)) = parse_arabic(body) {
+        (v, d, u)
+    } else if allow_chinese {
+        let (v, u) = parse_chinese(body)?;
+        (v, false, u)
+    } else {
+        return None;
+    };
+    let mut end = off + used;
+    let tail = &rest[end..];
+    // 余 may come before or after 万 (1.7万余, 3万余); 多 likewise.
+    let mut tail_off = 0;
+    for suf in ["余万", "多万"] {
+        if tail.starts_with(suf) {
+            approx = true;
+            value *= 10_000.0;
+            tail_off = suf.len();
+        }
+    }
+    if tail_off == 0 {
+        if tail.starts_with('万') && !tail.starts_with("万元") {
+            value *= 10_000.0;
+            tail_off = '万'.len_utf8();
+        } else if tail.starts_with('亿') && !tail.starts_with("亿元") {
+            value *= 100_000_000.0;
+            tail_off = '亿'.len_utf8();
+        }
+    }
+    end += tail_off;
+    let tail = &rest[end..];
+    for suf in APPROX_SUFFIXES {
+        if tail.starts_with(suf) {
+            approx = true;
+            end += suf.len();
+            break;
+        }
+    }
+    // Rounding noise from 1.7 × 10000.
+    if !decimal || tail_off > 0 {
+        let r = (value * 100.0).round() / 100.0;
+        value = r;
+    }
+    let decimal = decimal && value.fract() != 0.0 || decimal && tail_off == 0;
+    Some(Num { value, approx, decimal, start: pos, end: pos + end })
+}
+
+/// Reads a signed change as a table cell writes it: `+461`, `-3`, `增加5`,
+/// `减少2`, `0`.
+pub fn parse_signed(s: &str) -> Option<Num> {
+    let t = s.trim();
+    let (sign, body, skip) = if let Some(r) = t.strip_prefix('+') {
+        (1.0, r, 1)
+    } else if let Some(r) = t.strip_prefix('-') {
+        (-1.0, r, 1)
+    } else if let Some(r) = t.strip_prefix("增加") {
+        (1.0, r, "增加".len())
+    } else if let Some(r) = t.strip_prefix("减少") {
+        (-1.0, r, "减少".len())
+    } else if let Some(r) = t.strip_prefix('增') {
+        (1.0, r, '增'.len_utf8())
+    } else if let Some(r) = t.strip_prefix('减') {
+        (-1.0, r, '减'.len_utf8())
+    } else {
+        (1.0, t, 0)
+    };
+    let n = parse_at(body, 0, false)?;
+    Some(Num { value: sign * n.value, start: 0, end: skip + n.end, ..n })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &str) -> (f64, bool) {
+        let n = parse_at(s, 0, true).unwrap();
+        (n.value, n.approx)
+    }
+
+    #[test]
+    fn arabic() {
+        assert_eq!(v("3119件"), (3119.0, false));
+        assert_eq!(v("1,234条"), (1234.0, false));
+        assert_eq!(v("12,345,678"), (12345678.0, false));
+        assert_eq!(v("81,其中"), (81.0, false));
+        assert_eq!(v("0.00"), (0.0, false));
+        assert_eq!(v("96171.6万元"), (96171.6, false));
+        assert!(parse_at("0.00", 0, true).unwrap().decimal);
+    }
+
+    #[test]
+    fn multipliers_and_approx() {
+        assert_eq!(v("5.5万条"), (55000.0, false));
+        assert_eq!(v("1.7万余条"), (17000.0, true));
+        assert_eq!(v("3万余条"), (30000.0, true));
+        assert_eq!(v("近500人"), (500.0, true));
+        assert_eq!(v("10余条"), (10.0, true));
+        assert_eq!(v("1000多人"), (1000.0, true));
+        assert_eq!(v("约20次"), (20.0, true));
+        assert_eq!(v("200左右"), (200.0, true));
+        // 万元 is a unit, not a multiplier.
+        let n = parse_at("10万元", 0, true).unwrap();
+        assert_eq!((n.value, n.end), (10.0, 2));
+    }
+
+    #[test]
+    fn chinese_numerals() {
+        assert_eq!(v("三次"), (3.0, false));
+        assert_eq!(v("两次"), (2.0, false));
+        assert_eq!(v("十二场"), (12.0, false));
+        assert_eq!(v("一千二百人"), (1200.0, false));
+        assert_eq!(v("二十三"), (23.0, false));
+        assert!(parse_at("三次", 0, false).is_none());
+        assert!(parse_at("次", 0, true).is_none());
+    }
+
+    #[test]
+    fn signed_changes() {
+        assert_eq!(parse_signed("+461").unwrap().value, 461.0);
+        assert_eq!(parse_signed("-3").unwrap().value, -3.0);
+        assert_eq!(parse_signed("增加5").unwrap().value, 5.0);
+        assert_eq!(parse_signed("减少2").unwrap().value, -2.0);
+        assert_eq!(parse_signed("0").unwrap().value, 0.0);
+        assert!(parse_signed("/").is_none());
+    }
+}

@@ -1,0 +1,88 @@
+//! The field registry: every field id with its kind, eras, unit and labels.
+//!
+//! `fields.tsv` is the project's copy of the public field list (ids are a
+//! public contract); a test checks it against `../shared/spec/fields.tsv`.
+//! The table templates (`templates.rs`) and narrative rules (`narrative.rs`)
+//! refer to these ids, so every label a field is recognised by lives in this
+//! folder.
+
+pub mod narrative;
+pub mod templates;
+
+use std::sync::OnceLock;
+
+const FIELDS_TSV: &str = include_str!("fields.tsv");
+
+/// One row of `fields.tsv`.
+#[derive(Debug, Clone)]
+pub struct FieldDef {
+    pub id: &'static str,
+    /// `data`, `local`, `regional`, `narrative`, `optional`, `derived`,
+    /// `summary`, or `data (E19) / derived (E21)`.
+    pub kind: &'static str,
+    pub eras: Vec<&'static str>,
+    pub unit: &'static str,
+    pub table: &'static str,
+    pub labels: &'static str,
+    pub synonyms: Vec<&'static str>,
+}
+
+impl FieldDef {
+    /// Fields the document can state (everything but `derived`/`summary`).
+    pub fn is_stated(&self) -> bool {
+        !matches!(self.kind, "derived" | "summary")
+    }
+    pub fn in_era(&self, era: &str) -> bool {
+        self.eras.iter().any(|e| *e == era)
+    }
+    /// The unit a value is reported in; `元|万元 (as written)` becomes `元`.
+    pub fn value_unit(&self) -> &'static str {
+        match self.unit {
+            u if u.starts_with("元|万元") => "元",
+            u if u.starts_with("个+text") => "个",
+            u => u,
+        }
+    }
+}
+
+fn parse() -> Vec<FieldDef> {
+    let mut out = Vec::new();
+    for line in FIELDS_TSV.lines().skip(1) {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let c: Vec<&'static str> = line.split('\t').collect();
+        let get = |i: usize| c.get(i).copied().unwrap_or("");
+        out.push(FieldDef {
+            id: get(0),
+            kind: get(1),
+            eras: get(2).split(',').map(str::trim).filter(|s| !s.is_empty()).collect(),
+            unit: get(3),
+            table: get(4),
+            labels: get(7),
+            synonyms: get(8).split('|').map(str::trim).filter(|s| !s.is_empty()).collect(),
+        });
+    }
+    out
+}
+
+/// All fields, in `fields.tsv` order.
+pub fn fields() -> &'static [FieldDef] {
+    static F: OnceLock<Vec<FieldDef>> = OnceLock::new();
+    F.get_or_init(parse)
+}
+
+/// Looks a field up by id.
+pub fn field(id: &str) -> Option<&'static FieldDef> {
+    fields().iter().find(|f| f.id == id)
+}
+
+/// Position of an id in `fields.tsv` (for a stable output order).
+pub fn order(id: &str) -> usize {
+    fields().iter().position(|f| f.id == id).unwrap_or(usize::MAX)
+}
+
+/// Ids of the fields a document can state, in registry order (CSV columns).
+pub fn stated_ids() -> Vec<&'static str> {
+    fields().iter().filter(|f| f.is_stated()).map(|f| f.id).collect()
+}

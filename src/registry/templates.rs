@@ -1,0 +1,1 @@
+//! Table templates (stub).
