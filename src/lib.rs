@@ -89,9 +89,9 @@ fn extract_decoded(text: &str) -> Report {
     let doc = segment::Document::new(&norm);
     let meta = meta::read_meta(&doc);
     let era = meta.era.clone().unwrap_or_else(|| "E14".to_string());
-    let outline = segment::outline(&doc);
     let mut reading = read::read(&doc, &era);
-    let derived = check::derive(&reading.fields, &era);
+    let outline = segment::outline(&doc, &reading.table_lines);
+    let derived = check::derive(&reading.fields, &reading.extra, &era);
     let mut checks = check::run(&reading.fields, &derived, &era);
     checks.append(&mut reading.conflicts);
     let fields = reading.fields.into_iter().map(|v| v.to_field(&norm)).collect();

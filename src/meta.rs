@@ -1,4 +1,499 @@
-//! Report metadata (stub, being written).
-use crate::report::Meta;
+//! Report metadata: agency, statistics year, era, publication date,
+//! statistics period and contact details.
+//!
+//! The agency comes from the title (包头市2017年… → 包头市人民政府), else the
+//! opening (由…编制, 发布机构), else the signature. The year is the year the
+//! statistics cover (period, then title, then the most mentioned year). The
+//! era follows ANNOTATION.md: template headers first, then the year.
+
+use crate::normalise::is_cjk;
+use crate::report::{Contact, Meta};
 use crate::segment::Document;
-pub fn read_meta(_doc: &Document) -> Meta { Meta::default() }
+
+/// Template wording that decides the era (SCHEMA §1).
+const E21_HEADERS: &[&str] = &[
+    "本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量", "本年收费金额", "申请人无正当理由逾期不补正",
+    "申请人逾期未按收费通知要求缴纳费用",
+];
+const E19_HEADERS: &[&str] = &["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "其他对外管理服务事项", "采购项目数量"];
+const E19_OR_E21: &[&str] = &[
+    "本年新收政府信息公开申请数量", "上年结转政府信息公开申请数量", "属于四类过程性信息", "结转下年度继续办理", "未经复议直接起诉", "复议后起诉",
+];
+
+pub fn era_by_year(year: i32) -> &'static str {
+    match year {
+        y if y >= 2021 => "E21",
+        2019 | 2020 => "E19",
+        y if y >= 2014 => "E14",
+        _ => "E08",
+    }
+}
+
+/// The era and how it was decided.
+pub fn detect_era(text: &str, year: Option<i32>) -> (Option<String>, Option<String>) {
+    let has = |list: &[&str]| list.iter().any(|h| text.contains(h));
+    if has(E21_HEADERS) {
+        return (Some("E21".into()), Some("headers".into()));
+    }
+    if has(E19_HEADERS) {
+        return (Some("E19".into()), Some("headers".into()));
+    }
+    if has(E19_OR_E21) {
+        let era = match year {
+            Some(y) if y <= 2020 => "E19",
+            _ => "E21",
+        };
+        return (Some(era.into()), Some("headers".into()));
+    }
+    (year.map(|y| era_by_year(y).to_string()), year.map(|_| "year".to_string()))
+}
+
+/// Parses `YYYY年M月D日`, `YYYY-MM-DD`, `YYYY/MM/DD`, `YYYY.MM.DD` at the start of `s`.
+pub fn parse_date(s: &str) -> Option<(i32, u32, u32, usize)> {
+    let b = s.as_bytes();
+    if b.len() < 8 || !b[..4].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let y: i32 = s[..4].parse().ok()?;
+    let mut p = 4;
+    let sep1 = if s[p..].starts_with('年') { "年" } else { s.get(p..p + 1)? };
+    if !matches!(sep1, "年" | "-" | "/" | ".") {
+        return None;
+    }
+    p += sep1.len();
+    let md = s[p..].bytes().take_while(u8::is_ascii_digit).count();
+    if md == 0 || md > 2 {
+        return None;
+    }
+    let m: u32 = s[p..p + md].parse().ok()?;
+    p += md;
+    let sep2 = if sep1 == "年" { "月" } else { sep1 };
+    if !s[p..].starts_with(sep2) {
+        return None;
+    }
+    p += sep2.len();
+    let dd = s[p..].bytes().take_while(u8::is_ascii_digit).count();
+    if dd == 0 || dd > 2 {
+        return None;
+    }
+    let d: u32 = s[p..p + dd].parse().ok()?;
+    p += dd;
+    if sep1 == "年" && s[p..].starts_with('日') {
+        p += '日'.len_utf8();
+    }
+    if !(1990..=2100).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    Some((y, m, d, p))
+}
+
+/// The four ASCII digits right before byte `i` (a `年`), as a year.
+fn year_before(s: &str, i: usize) -> Option<i32> {
+    let d = s.get(i.checked_sub(4)?..i)?;
+    if d.bytes().all(|b| b.is_ascii_digit()) {
+        d.parse().ok()
+    } else {
+        None
+    }
+}
+
+fn iso(y: i32, m: u32, d: u32) -> String {
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Dates anywhere in `s`: (byte offset, y, m, d, byte length).
+fn dates(s: &str) -> Vec<(usize, i32, u32, u32, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        if s.as_bytes()[i].is_ascii_digit() && (i == 0 || !s.as_bytes()[i - 1].is_ascii_digit()) {
+            if let Some((y, m, d, n)) = parse_date(&s[i..]) {
+                out.push((i, y, m, d, n));
+                i += n;
+                continue;
+            }
+        }
+        i += s[i..].chars().next().map(char::len_utf8).unwrap_or(1);
+    }
+    out
+}
+
+const PLACE_SUFFIXES: &[char] = &['省', '市', '区', '县', '镇', '乡', '旗', '州', '盟'];
+const AGENCY_SUFFIXES: &[&str] = &[
+    "人民政府办公厅", "人民政府办公室", "人民政府", "办公厅", "办公室", "委员会", "管理局", "街道办事处", "办事处", "局", "厅", "委", "办",
+    "署", "中心", "院", "馆", "会", "政府",
+];
+const NOISE_PREFIXES: &[&str] = &[
+    "现将", "现公布", "现予公布", "特向社会公布", "特向社会公开", "向社会公布", "公布", "关于", "根据", "本报告", "本年度", "编制", "印发",
+    "发布", "附件", "的",
+];
+
+/// Cleans an agency candidate; `None` when it does not look like a name.
+fn clean_agency(raw: &str) -> Option<String> {
+    let mut s: &str = raw.trim_matches(|c: char| !is_cjk(c) || "、,。:;".contains(c));
+    loop {
+        let before = s;
+        for p in NOISE_PREFIXES {
+            s = s.strip_prefix(p).unwrap_or(s);
+        }
+        if s == before {
+            break;
+        }
+    }
+    let n = s.chars().count();
+    if !(2..=30).contains(&n) || !s.chars().all(|c| is_cjk(c) || c == '(' || c == ')') {
+        return None;
+    }
+    if s.contains("政府信息") || s.contains("年度") || s.contains("报告") || s.starts_with(['我', '全', '本', '各', '该', '其', '此', '贵']) {
+        return None;
+    }
+    let name = if s.ends_with("街道") {
+        format!("{s}办事处")
+    } else if s.ends_with(PLACE_SUFFIXES) {
+        format!("{s}人民政府")
+    } else if let Some(place) = s.strip_suffix("政府").filter(|p| p.ends_with(PLACE_SUFFIXES) && !s.ends_with("人民政府")) {
+        format!("{place}人民政府")
+    } else if AGENCY_SUFFIXES.iter().any(|x| s.ends_with(x)) {
+        s.to_string()
+    } else {
+        return None;
+    };
+    Some(name)
+}
+
+/// Finds `<agency><year>年(度)政府信息公开` or `<year>年(度)<agency>政府信息公开`.
+fn agency_in(line: &str) -> Option<String> {
+    let mut best = None;
+    for (i, _) in line.match_indices("年") {
+        if year_before(line, i).is_none() {
+            continue;
+        }
+        let y0 = i - 4;
+        let mut after = &line[i + '年'.len_utf8()..];
+        after = after.strip_prefix('度').unwrap_or(after);
+        let Some(k) = ["政府信息公开", "政务公开", "信息公开"].iter().filter_map(|w| after.find(w)).min() else { continue };
+        // Only the report's own name: …政府信息公开(工作)年度报告 / 年报.
+        let tail: String = after[k..].chars().take(16).collect();
+        if !["报告", "年报"].iter().any(|w| tail.contains(w)) {
+            continue;
+        }
+        let before = &line[..y0];
+        let before = before.rsplit(|c: char| ",。;:》>|\t ".contains(c)).next().unwrap_or("");
+        if let Some(a) = clean_agency(before) {
+            best = Some(a);
+            break;
+        }
+        let mid = &after[..k];
+        if let Some(a) = clean_agency(mid) {
+            best = Some(a);
+            break;
+        }
+    }
+    best
+}
+
+fn is_report_title(line: &str) -> bool {
+    line.chars().count() <= 70
+        && ["政府信息公开", "政务公开", "信息公开"].iter().any(|w| line.contains(w))
+        && ["年度报告", "年报", "工作报告", "情况报告"].iter().any(|w| line.contains(w))
+}
+
+/// The body the report covers.
+fn read_agency(doc: &Document) -> (Option<String>, Option<String>) {
+    let lines: Vec<&str> = doc.lines.iter().map(|l| doc.slice(l.span)).filter(|s| !s.is_empty()).collect();
+    let head: Vec<&str> = lines.iter().take(40).copied().collect();
+    let mut title = None;
+    for l in &head {
+        let l = l.trim_matches(|c: char| c == '|' || c.is_whitespace());
+        if is_report_title(l) {
+            if title.is_none() {
+                title = Some(l.to_string());
+            }
+            if let Some(a) = agency_in(l) {
+                return (Some(a), Some(l.to_string()));
+            }
+        }
+    }
+    // The opening sentences: 现公布X2018年…, 由X编制, 发布机构:X.
+    let opening: String = head.join("\n");
+    if let Some(a) = opening.lines().find_map(agency_in) {
+        return (Some(a), title);
+    }
+    for key in ["发布机构:", "发布单位:", "由"] {
+        for (i, _) in opening.match_indices(key) {
+            let rest = &opening[i + key.len()..];
+            let rest = rest.trim_start_matches([' ', '|']);
+            let end = rest.find(|c: char| !is_cjk(c) || "、,。:;".contains(c)).unwrap_or(rest.len());
+            let cand = &rest[..end];
+            let cand = if key == "由" {
+                match cand.find("编制").or_else(|| cand.find("负责")) {
+                    Some(e) => &cand[..e],
+                    None => continue,
+                }
+            } else {
+                cand
+            };
+            if let Some(a) = clean_agency(cand) {
+                return (Some(a), title);
+            }
+        }
+    }
+    // The signature: an agency line followed by a date near the end.
+    let tail_from = lines.len().saturating_sub(15);
+    for w in tail_from..lines.len() {
+        let l = lines[w].trim();
+        let next_is_date = lines.get(w + 1).is_some_and(|n| parse_date(n.trim()).is_some_and(|d| d.3 == n.trim().len()));
+        if next_is_date && l.chars().all(is_cjk) {
+            if let Some(a) = clean_agency(l) {
+                let whole_area = ["全市", "全区", "全县", "各地、各部门", "各地各部门", "全省", "全州"].iter().any(|w| doc.text.contains(w));
+                let a = match (a.strip_suffix("办公室").or_else(|| a.strip_suffix("办公厅")), whole_area) {
+                    (Some(gov), true) if gov.ends_with("人民政府") => gov.to_string(),
+                    _ => a,
+                };
+                return (Some(a), title);
+            }
+        }
+    }
+    // X人民政府门户网站 in the opening.
+    for (i, _) in opening.match_indices("人民政府门户网站") {
+        let before = &opening[..i];
+        let start = before.rfind(|c: char| !is_cjk(c) || "、,。:;在可从".contains(c)).map(|p| p + before[p..].chars().next().map(char::len_utf8).unwrap_or(1)).unwrap_or(0);
+        if let Some(a) = clean_agency(&format!("{}人民政府", &before[start..])) {
+            return (Some(a), title);
+        }
+    }
+    // 我乡/我镇 with the place named in the body.
+    for (we, suffix) in [("我乡", '乡'), ("我镇", '镇'), ("我街道", '道')] {
+        if !doc.text.contains(we) {
+            continue;
+        }
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        let chars: Vec<(usize, char)> = doc.text.char_indices().collect();
+        for (k, &(_, c)) in chars.iter().enumerate() {
+            if c != suffix || k < 2 {
+                continue;
+            }
+            let name: String = chars[k - 2..=k].iter().map(|x| x.1).collect();
+            let prev = if k >= 3 { chars[k - 3].1 } else { ',' };
+            if is_cjk(prev) || name.starts_with(['我', '全', '本', '各', '该']) || !name.chars().all(is_cjk) {
+                continue;
+            }
+            match counts.iter_mut().find(|x| x.0 == name) {
+                Some(x) => x.1 += 1,
+                None => counts.push((name, 1)),
+            }
+        }
+        if let Some((n, _)) = counts.into_iter().max_by_key(|x| x.1) {
+            if let Some(a) = clean_agency(&n) {
+                return (Some(a), title);
+            }
+        }
+    }
+    (None, title)
+}
+
+/// The statistics period: `2017年1月1日至2017年12月31日` (the second year may be omitted).
+fn read_period(text: &str) -> Option<[String; 2]> {
+    let ds = dates(text);
+    for (k, &(off, y, m, d, n)) in ds.iter().enumerate() {
+        if (m, d) != (1, 1) {
+            continue;
+        }
+        let after = &text[off + n..];
+        let gap: String = after.chars().take(4).collect();
+        if !["至", "到", "-", "—", "~"].iter().any(|w| gap.contains(w)) {
+            continue;
+        }
+        // The end: the next full date, or `12月31日` without a year.
+        if let Some(&(o2, y2, m2, d2, _)) = ds.get(k + 1) {
+            if o2 - (off + n) <= 12 {
+                return Some([iso(y, m, d), iso(y2, m2, d2)]);
+            }
+        }
+        let skip = after.char_indices().take(4).find(|(_, c)| c.is_ascii_digit()).map(|(i, _)| i)?;
+        let rest = &after[skip..];
+        let md = rest.find('月')?;
+        let m2: u32 = rest[..md].parse().ok()?;
+        let rest2 = &rest[md + '月'.len_utf8()..];
+        let dd = rest2.find('日')?;
+        let d2: u32 = rest2[..dd].parse().ok()?;
+        if (1..=12).contains(&m2) && (1..=31).contains(&d2) {
+            return Some([iso(y, m, d), iso(y, m2, d2)]);
+        }
+    }
+    None
+}
+
+fn read_year(text: &str, title: Option<&str>, period: &Option<[String; 2]>) -> Option<i32> {
+    if let Some(p) = period {
+        return p[0][..4].parse().ok();
+    }
+    if let Some(t) = title {
+        for (i, _) in t.match_indices('年') {
+            if let Some(y) = year_before(t, i) {
+                return Some(y);
+            }
+        }
+    }
+    // The most mentioned year that is not part of a full date or a document number.
+    let mut counts: Vec<(i32, usize)> = Vec::new();
+    let full: Vec<usize> = dates(text).into_iter().map(|d| d.0).collect();
+    for (i, _) in text.match_indices('年') {
+        if year_before(text, i).is_none() {
+            continue;
+        }
+        let s = i - 4;
+        if full.contains(&s) || (s > 0 && text.as_bytes()[s - 1].is_ascii_digit()) || text[..s].ends_with('〔') {
+            continue;
+        }
+        let Ok(y) = text[s..i].parse::<i32>() else { continue };
+        if !(2000..=2035).contains(&y) {
+            continue;
+        }
+        match counts.iter_mut().find(|c| c.0 == y) {
+            Some(c) => c.1 += 1,
+            None => counts.push((y, 1)),
+        }
+    }
+    counts.into_iter().max_by_key(|c| (c.1, c.0)).map(|c| c.0)
+}
+
+fn read_published(doc: &Document) -> Option<String> {
+    let text = doc.text;
+    for labels in [&["发布日期", "发布时间", "公开日期", "发文日期", "发布于"][..], &["时间", "日期"][..]] {
+        for l in labels {
+            for (i, _) in text.match_indices(l) {
+                if text[..i].ends_with(['成', '文', '效', '止', '印']) {
+                    continue;
+                }
+                let rest = &text[i + l.len()..];
+                let skip: usize = rest.chars().take_while(|c| ":| \t".contains(*c)).map(char::len_utf8).sum();
+                if let Some((y, m, d, _)) = parse_date(&rest[skip..]) {
+                    return Some(iso(y, m, d));
+                }
+            }
+        }
+    }
+    // The signature date: a line that is only a date, near the end.
+    let lines: Vec<&str> = doc.lines.iter().map(|l| doc.slice(l.span)).filter(|s| !s.is_empty()).collect();
+    for l in lines.iter().rev().take(12) {
+        if let Some((y, m, d, n)) = parse_date(l.trim()) {
+            if n == l.trim().len() {
+                return Some(iso(y, m, d));
+            }
+        }
+    }
+    None
+}
+
+fn read_contact(text: &str) -> Contact {
+    let mut c = Contact::default();
+    // Phone numbers: 0472-5618197, 028-26655501.
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'0' && (i == 0 || !b[i - 1].is_ascii_digit()) {
+            let area = b[i..].iter().take_while(|x| x.is_ascii_digit()).count();
+            if (3..=4).contains(&area) && b.get(i + area) == Some(&b'-') {
+                let local = b[i + area + 1..].iter().take_while(|x| x.is_ascii_digit()).count();
+                if (7..=8).contains(&local) {
+                    let p = text[i..i + area + 1 + local].to_string();
+                    if !c.phone.contains(&p) && c.phone.len() < 4 {
+                        c.phone.push(p);
+                    }
+                    i += area + 1 + local;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    if let Some(p) = text.find("地址:") {
+        let rest = &text[p + "地址:".len()..];
+        let end = rest.find([';', ',', '\n', ')', '(', '|']).unwrap_or(rest.len()).min(120);
+        let end = (0..=end).rev().find(|&e| rest.is_char_boundary(e)).unwrap_or(0);
+        let a = rest[..end].trim();
+        if !a.is_empty() {
+            c.address = Some(a.to_string());
+        }
+    }
+    for key in ["http://", "https://", "www."] {
+        if let Some(p) = text.find(key) {
+            let rest = &text[p..];
+            let end = rest.find(|ch: char| !(ch.is_ascii_alphanumeric() || "./:_-?=&%#".contains(ch))).unwrap_or(rest.len());
+            let w = rest[..end].trim_end_matches(['.', '/']);
+            if w.len() > key.len() + 3 {
+                c.website = Some(w.to_string());
+                break;
+            }
+        }
+    }
+    c
+}
+
+pub fn read_meta(doc: &Document) -> Meta {
+    let (agency, title) = read_agency(doc);
+    let period = read_period(doc.text);
+    let year = read_year(doc.text, title.as_deref(), &period);
+    let (era, era_basis) = detect_era(doc.text, year);
+    Meta {
+        agency,
+        year,
+        era,
+        era_basis,
+        published: read_published(doc),
+        period,
+        contact: read_contact(doc.text),
+        title,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalise::normalise;
+
+    fn meta(t: &str) -> Meta {
+        let n = normalise(t);
+        read_meta(&Document::new(&n))
+    }
+
+    #[test]
+    fn agency_from_titles() {
+        assert_eq!(meta("包頭市2017年政府信息公開工作年度報告\n正文").agency.as_deref(), Some("包头市人民政府"));
+        assert_eq!(meta("2019年上海市人民政府办公厅政府信息公开工作年度报告").agency.as_deref(), Some("上海市人民政府办公厅"));
+        assert_eq!(meta("2022年上海市政府信息公开工作年度报告").agency.as_deref(), Some("上海市人民政府"));
+        assert_eq!(meta("蓬莱市统计局2010年政府信息公开工作年度报告").agency.as_deref(), Some("蓬莱市统计局"));
+        assert_eq!(
+            meta("根据《条例》的规定,现公布咸宁市人民防空办公室2018年政府信息公开工作年度报告。").agency.as_deref(),
+            Some("咸宁市人民防空办公室")
+        );
+        assert_eq!(meta("本局2020年工作情况如下。").agency, None);
+    }
+
+    #[test]
+    fn agency_from_signature_for_whole_area() {
+        let m = meta("全市各地、各部门开展工作。\n白山市人民政府办公室\n2019年3月10日");
+        assert_eq!(m.agency.as_deref(), Some("白山市人民政府"));
+        assert_eq!(m.published.as_deref(), Some("2019-03-10"));
+    }
+
+    #[test]
+    fn year_period_era_published() {
+        let m = meta("X市2017年政府信息公开工作年度报告\n发布日期:2018年03月22日\n本报告所列数据的统计期限为2017年1月1日至2017年12月31日。\n成文日期:2018-01-01");
+        assert_eq!(m.year, Some(2017));
+        assert_eq!(m.era.as_deref(), Some("E14"));
+        assert_eq!(m.published.as_deref(), Some("2018-03-22"));
+        assert_eq!(m.period, Some(["2017-01-01".to_string(), "2017-12-31".to_string()]));
+        let m = meta("2020年工作。信息内容\t本年制发件数");
+        assert_eq!((m.year, m.era.as_deref(), m.era_basis.as_deref()), (Some(2020), Some("E21"), Some("headers")));
+    }
+
+    #[test]
+    fn contact_details() {
+        let c = meta("地址:市党政办公大楼D502\n电话:0472-5618197 5618298\n网站(http://www.penglai.gov.cn)").contact;
+        assert_eq!(c.address.as_deref(), Some("市党政办公大楼D502"));
+        assert_eq!(c.phone, vec!["0472-5618197"]);
+        assert_eq!(c.website.as_deref(), Some("http://www.penglai.gov.cn"));
+    }
+}

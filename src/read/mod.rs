@@ -1,15 +1,137 @@
-//! Reading values (stub, being written).
+//! Reading values out of a segmented document: the official tables first,
+//! then the narrative; table beats narrative (ANNOTATION rule 3), and a
+//! disagreement becomes a `conflict.narrative_table` check.
+
+pub mod narrative;
+pub mod tables;
+
 use crate::normalise::Normalised;
+use crate::registry;
 use crate::report::{Check, Field};
-use crate::segment::Document;
+use crate::segment::{Document, Span};
+
+/// One value read from the document (or derived from others).
 #[derive(Debug, Clone)]
-pub struct Value { pub id: String, pub value: f64, pub decimal: bool, pub unit: String, pub approx: bool, pub source: &'static str, pub span: Option<(usize, usize)> }
+pub struct Value {
+    pub id: String,
+    pub value: f64,
+    /// Emit as a decimal number (万元 amounts like `96171.6`, `0.00`).
+    pub decimal: bool,
+    pub unit: String,
+    pub approx: bool,
+    /// `table`, `narrative` or `derived`.
+    pub source: &'static str,
+    /// The cell or phrase holding the number.
+    pub span: Option<Span>,
+    /// The row label or sentence around it, quoted in the snippet.
+    pub context: Option<Span>,
+}
+
 impl Value {
+    pub fn new(id: &str, value: f64, source: &'static str, span: Option<Span>, context: Option<Span>) -> Value {
+        let unit = registry::field(id).map(|f| f.value_unit()).unwrap_or("").to_string();
+        Value { id: id.to_string(), value, decimal: false, unit, approx: false, source, span, context }
+    }
+
+    /// The report's JSON form, with char spans and the original wording.
     pub fn to_field(&self, norm: &Normalised) -> Field {
-        let number = if self.decimal { serde_json::Number::from_f64(self.value).unwrap_or_else(|| 0.into()) } else { (self.value as i64).into() };
-        let (span, snippet) = match self.span { Some((s, e)) => (Some([norm.char_index(s), norm.char_index(e)]), norm.original_snippet(s, e)), None => (None, String::new()) };
-        Field { id: self.id.clone(), value: number, unit: self.unit.clone(), approx: self.approx, source: self.source.to_string(), span, snippet }
+        let number = if self.decimal || self.value.fract() != 0.0 {
+            serde_json::Number::from_f64(self.value).unwrap_or_else(|| 0.into())
+        } else {
+            serde_json::Number::from(self.value as i64)
+        };
+        let span = self.span.map(|s| [norm.char_index(s.start), norm.char_index(s.end)]);
+        let snippet = match (self.context, self.span) {
+            (Some(c), Some(s)) if s.start >= c.start && s.end <= c.end => norm.original_snippet(c.start, c.end),
+            (Some(c), Some(s)) => {
+                let a = norm.original_snippet(c.start, c.end);
+                let b = norm.original_snippet(s.start, s.end);
+                if b.is_empty() {
+                    a
+                } else {
+                    format!("{a} … {b}")
+                }
+            }
+            (Some(c), None) => norm.original_snippet(c.start, c.end),
+            (None, Some(s)) => norm.original_snippet(s.start, s.end),
+            (None, None) => String::new(),
+        };
+        Field {
+            id: self.id.clone(),
+            value: number,
+            unit: self.unit.clone(),
+            approx: self.approx,
+            source: self.source.to_string(),
+            span,
+            snippet,
+        }
     }
 }
-pub struct Reading { pub fields: Vec<Value>, pub conflicts: Vec<Check>, pub warnings: Vec<String> }
-pub fn read(_doc: &Document, _era: &str) -> Reading { Reading { fields: vec![], conflicts: vec![], warnings: vec![] } }
+
+/// Everything read from one document.
+pub struct Reading {
+    pub fields: Vec<Value>,
+    pub conflicts: Vec<Check>,
+    pub warnings: Vec<String>,
+    /// Derived and summary values the narrative states (not scored facts).
+    pub extra: Vec<Value>,
+    /// Lines that belong to a recognised table (not headings, not prose).
+    pub table_lines: Vec<bool>,
+}
+
+/// Reads tables and narrative and merges them (table first).
+pub fn read(doc: &Document, era: &str) -> Reading {
+    let tables = tables::read_tables(doc, era);
+    let narr = narrative::read_narrative(doc, era, &tables.table_lines);
+    let mut fields: Vec<Value> = tables.values;
+    let mut conflicts = Vec::new();
+    let mut warnings = tables.warnings;
+    warnings.extend(narr.warnings);
+    let mut extra = Vec::new();
+    for v in narr.values {
+        if registry::field(&v.id).is_some_and(|d| !d.is_stated()) {
+            extra.push(v);
+            continue;
+        }
+        if let Some(t) = fields.iter().find(|f| f.id == v.id) {
+            if (t.value - v.value).abs() > 1e-9 && !v.approx {
+                conflicts.push(conflict(doc, t, &v));
+            }
+            continue;
+        }
+        // A blank table total may be stated by the narrative (rule 9).
+        fields.push(v);
+    }
+    fields.sort_by_key(|v| registry::order(&v.id));
+    Reading { fields, conflicts, warnings, extra, table_lines: tables.table_lines }
+}
+
+fn conflict(doc: &Document, table: &Value, narr: &Value) -> Check {
+    let quote = narr.context.map(|c| doc.norm.original_snippet(c.start, c.end)).unwrap_or_default();
+    Check {
+        id: "conflict.narrative_table".to_string(),
+        severity: "soft".to_string(),
+        status: "fail".to_string(),
+        formula: format!("{} (narrative) = {} (table)", table.id, table.id),
+        scope: None,
+        values: vec![(format!("{}#table", table.id), table.value), (format!("{}#narrative", narr.id), narr.value)],
+        expected: Some(table.value),
+        actual: Some(narr.value),
+        difference: Some(narr.value - table.value),
+        message: format!(
+            "The narrative says {} but the table says {} for {}; the table value is kept. Narrative: “{}”",
+            fmt_num(narr.value),
+            fmt_num(table.value),
+            table.id,
+            quote
+        ),
+    }
+}
+
+pub fn fmt_num(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}

@@ -1,6 +1,298 @@
-//! Segmentation (stub, being written).
+//! Segmentation: lines, cells, sentences and the outline of a normalised text.
+//!
+//! A line with tabs (HTML rows) or pipes (markdown) is a table row whose
+//! cells are split here; every other line is one cell. Sentences end at 。；
+//! ！？ and line ends; the narrative reader works sentence by sentence.
+
 use crate::normalise::Normalised;
 use crate::report::Heading;
-pub struct Document<'a> { pub norm: &'a Normalised }
-impl<'a> Document<'a> { pub fn new(norm: &'a Normalised) -> Self { Document { norm } } }
-pub fn outline(_doc: &Document) -> Vec<Heading> { Vec::new() }
+
+/// A byte range of the normalised text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One line of the normalised text.
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub span: Span,
+    /// Cells: one per tab/pipe-separated part, or the whole line.
+    pub cells: Vec<Span>,
+    /// Split on tabs or pipes (an explicit table row).
+    pub explicit_row: bool,
+}
+
+pub struct Document<'a> {
+    pub norm: &'a Normalised,
+    pub text: &'a str,
+    pub lines: Vec<Line>,
+}
+
+fn trim_span(text: &str, s: usize, e: usize) -> Span {
+    let part = &text[s..e];
+    let lead = part.len() - part.trim_start().len();
+    let trail = part.len() - part.trim_end().len();
+    if lead + trail >= part.len() {
+        return Span { start: s + lead.min(part.len()), end: s + lead.min(part.len()) };
+    }
+    Span { start: s + lead, end: e - trail }
+}
+
+/// Splits a markdown pipe row `| a | b |` into cell spans (outer pipes dropped).
+fn pipe_cells(text: &str, s: usize, e: usize) -> Vec<Span> {
+    let line = &text[s..e];
+    let t = line.trim();
+    let lead = line.len() - line.trim_start().len();
+    let mut inner_s = s + lead;
+    let mut inner_e = inner_s + t.len();
+    if t.starts_with('|') {
+        inner_s += 1;
+    }
+    if t.ends_with('|') && inner_e > inner_s {
+        inner_e -= 1;
+    }
+    let mut out = Vec::new();
+    let mut cs = inner_s;
+    for (i, c) in text[inner_s..inner_e].char_indices() {
+        if c == '|' {
+            out.push(trim_span(text, cs, inner_s + i));
+            cs = inner_s + i + 1;
+        }
+    }
+    out.push(trim_span(text, cs, inner_e));
+    out
+}
+
+fn is_pipe_separator(line: &str) -> bool {
+    let t = line.trim();
+    t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+}
+
+impl<'a> Document<'a> {
+    pub fn new(norm: &'a Normalised) -> Self {
+        let text = norm.text.as_str();
+        let mut lines = Vec::new();
+        let mut s = 0;
+        for part in text.split('\n') {
+            let e = s + part.len();
+            let trimmed = part.trim();
+            let pipes = trimmed.starts_with('|') && trimmed.matches('|').count() >= 2;
+            if pipes && is_pipe_separator(trimmed) {
+                // `|---|---|` carries nothing.
+            } else if part.contains('\t') {
+                let mut cells = Vec::new();
+                let mut cs = s;
+                for (i, c) in part.char_indices() {
+                    if c == '\t' {
+                        cells.push(trim_span(text, cs, s + i));
+                        cs = s + i + 1;
+                    }
+                }
+                cells.push(trim_span(text, cs, e));
+                lines.push(Line { span: trim_span(text, s, e), cells, explicit_row: true });
+            } else if pipes {
+                lines.push(Line { span: trim_span(text, s, e), cells: pipe_cells(text, s, e), explicit_row: true });
+            } else {
+                let sp = trim_span(text, s, e);
+                lines.push(Line { span: sp, cells: vec![sp], explicit_row: false });
+            }
+            s = e + 1;
+        }
+        Document { norm, text, lines }
+    }
+
+    pub fn slice(&self, sp: Span) -> &'a str {
+        &self.text[sp.start..sp.end]
+    }
+
+    /// Sentences (byte spans) of the text: split at 。；！？ and line ends.
+    /// Table cells are sentences of their own.
+    pub fn sentences(&self) -> Vec<Span> {
+        let mut out = Vec::new();
+        for line in &self.lines {
+            for cell in &line.cells {
+                let t = self.slice(*cell);
+                let mut st = cell.start;
+                for (i, c) in t.char_indices() {
+                    if matches!(c, '。' | ';' | '!' | '?' | '；') {
+                        let end = cell.start + i + c.len_utf8();
+                        if end > st {
+                            out.push(Span { start: st, end });
+                        }
+                        st = end;
+                    }
+                }
+                if cell.end > st {
+                    out.push(Span { start: st, end: cell.end });
+                }
+            }
+        }
+        out
+    }
+}
+
+const CN_NUMS: &str = "一二三四五六七八九十";
+
+/// Recognises a heading at the start of a line: `一、`, `(一)`, `1.`/`1、`.
+/// Returns (level, number, title byte length within the line).
+pub fn heading_at(line: &str) -> Option<(u8, String, usize)> {
+    let chars: Vec<char> = line.chars().collect();
+    let num_run = |from: usize| chars[from..].iter().take_while(|c| CN_NUMS.contains(**c)).count();
+    let (level, number, body_from) = if !chars.is_empty() && CN_NUMS.contains(chars[0]) {
+        let n = num_run(0);
+        if n > 3 || chars.get(n) != Some(&'、') {
+            return None;
+        }
+        (1u8, chars[..n].iter().collect::<String>(), n + 1)
+    } else if chars.first() == Some(&'(') {
+        let n = num_run(1);
+        if n == 0 || n > 3 || chars.get(1 + n) != Some(&')') {
+            return None;
+        }
+        (2u8, chars[1..1 + n].iter().collect::<String>(), n + 2)
+    } else if chars.first().is_some_and(|c| c.is_ascii_digit()) {
+        let n = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+        if n > 2 || !matches!(chars.get(n), Some('.') | Some('、')) {
+            return None;
+        }
+        // `1.5万` is a number, not an item.
+        if chars.get(n + 1).is_some_and(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        (3u8, chars[..n].iter().collect::<String>(), n + 1)
+    } else {
+        return None;
+    };
+    let body: String = chars[body_from..].iter().collect();
+    if body.trim().is_empty() {
+        return None;
+    }
+    // The title ends at the first sentence stop, or is the whole short line.
+    let stop = body.find(['。', ':', ';']).unwrap_or(body.len());
+    let title = &body[..stop];
+    if title.chars().count() > 40 || (level == 1 && body.len() > stop + 3 && body.chars().count() > 60) {
+        // A long `一、…` line is prose that happens to start with a number.
+        if level == 1 {
+            return None;
+        }
+    }
+    let title_len: usize = chars[..body_from].iter().map(|c| c.len_utf8()).sum::<usize>() + title.len();
+    Some((level, number, title_len))
+}
+
+/// The outline: headings with level and span. Lines listed in `skip` (table
+/// rows) are not headings. When the body has no level-1 headings but the
+/// introduction lists the sections (全文包括…：一、…；二、…), those are
+/// returned without spans.
+pub fn outline(doc: &Document, skip: &[bool]) -> Vec<Heading> {
+    let mut out: Vec<Heading> = Vec::new();
+    for (i, line) in doc.lines.iter().enumerate() {
+        if skip.get(i).copied().unwrap_or(false) || line.explicit_row {
+            continue;
+        }
+        let t = doc.slice(line.span);
+        if let Some((level, number, len)) = heading_at(t) {
+            let title_start = line.span.start;
+            let title_end = title_start + len;
+            let full = &doc.text[title_start..title_end];
+            let title = full
+                .trim_start_matches(|c: char| CN_NUMS.contains(c) || c == '(' || c == ')' || c == '、' || c == '.' || c.is_ascii_digit())
+                .trim()
+                .to_string();
+            out.push(Heading {
+                level,
+                number,
+                title,
+                span: Some([doc.norm.char_index(title_start), doc.norm.char_index(title_end)]),
+                end: None,
+            });
+        }
+    }
+    // Section ends: next heading of the same or a higher level.
+    let total = doc.norm.char_index(doc.text.len());
+    for i in 0..out.len() {
+        let lvl = out[i].level;
+        let end = out[i + 1..]
+            .iter()
+            .find(|h| h.level <= lvl)
+            .and_then(|h| h.span.map(|s| s[0]))
+            .unwrap_or(total);
+        out[i].end = Some(end);
+    }
+    if !out.iter().any(|h| h.level == 1) {
+        let listed = listed_sections(doc.text);
+        if listed.len() >= 3 {
+            let mut merged: Vec<Heading> = listed;
+            merged.extend(out);
+            return merged;
+        }
+    }
+    out
+}
+
+/// Sections listed in an introduction: `全文包括…内容:一、A;二、B;…`.
+fn listed_sections(text: &str) -> Vec<Heading> {
+    let mut out = Vec::new();
+    let Some(pos) = text.find("全文包括") else { return out };
+    let rest = &text[pos..];
+    let end = rest.find(['。', '\n']).unwrap_or(rest.len());
+    let intro = &rest[..end];
+    for part in intro.split([';', ',', '；']) {
+        // Each part may carry a `一、` marker somewhere in it.
+        if let Some(idx) = part.find('、') {
+            let (head, title) = part.split_at(idx);
+            let num: String = head.chars().rev().take_while(|c| CN_NUMS.contains(*c)).collect::<Vec<_>>().into_iter().rev().collect();
+            let title = title.trim_start_matches('、').trim();
+            if !num.is_empty() && !title.is_empty() && title.chars().count() <= 40 {
+                out.push(Heading { level: 1, number: num, title: title.to_string(), span: None, end: None });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalise::normalise;
+
+    #[test]
+    fn cells_from_tabs_and_pipes() {
+        let n = normalise("规章\t13\t\t524\n| 一、本年新收 | 3 | 0 |\n|---|---|\n普通一行");
+        let d = Document::new(&n);
+        let c: Vec<Vec<&str>> = d.lines.iter().map(|l| l.cells.iter().map(|s| d.slice(*s)).collect()).collect();
+        assert_eq!(c[0], vec!["规章", "13", "", "524"]);
+        assert_eq!(c[1], vec!["一、本年新收", "3", "0"]);
+        assert_eq!(c[2], vec!["普通一行"]);
+        assert!(d.lines[0].explicit_row && d.lines[1].explicit_row && !d.lines[2].explicit_row);
+    }
+
+    #[test]
+    fn headings() {
+        assert_eq!(heading_at("一、概述").map(|h| h.0), Some(1));
+        assert_eq!(heading_at("(二)依申请公开情况。2020年,我局没有依申请公开事项。").map(|h| (h.0, h.1)), Some((2, "二".into())));
+        assert_eq!(heading_at("3.其他").map(|h| h.0), Some(3));
+        assert_eq!(heading_at("1.5万条"), None);
+        assert_eq!(heading_at("一是加强组织领导"), None);
+    }
+
+    #[test]
+    fn outline_with_listed_sections() {
+        let n = normalise("全文包括三个方面的内容:一、基本情况;二、主动公开情况;三、存在问题。\n正文");
+        let d = Document::new(&n);
+        let o = outline(&d, &[]);
+        assert_eq!(o.len(), 3);
+        assert_eq!(o[1].title, "主动公开情况");
+        assert!(o[0].span.is_none());
+    }
+
+    #[test]
+    fn sentences_split() {
+        let n = normalise("甲。乙;丙\n丁");
+        let d = Document::new(&n);
+        let s: Vec<&str> = d.sentences().iter().map(|s| d.slice(*s)).collect();
+        assert_eq!(s, vec!["甲。", "乙;", "丙", "丁"]);
+    }
+}

@@ -1,0 +1,438 @@
+//! The narrative reader: numbers stated in sentences.
+//!
+//! Every rule of `registry::narrative` is tried on every sentence outside the
+//! tables. A candidate is an anchor phrase with a number (and a unit the
+//! rule accepts) right after it, or right before it. Candidates then compete:
+//! a longer anchor beats a shorter one inside it (主要负责同志参加新闻发布会 vs
+//! 新闻发布会), cumulative figures are dropped (以来, 历年…), a sentence that
+//! lists parts (区政府…, 市本级…) keeps only its whole, and among what is left
+//! the most specific anchor wins, then the first in the text. Negations
+//! (无…行政复议) state zero when no number is stated.
+
+use super::Value;
+use crate::numbers::{self, Num};
+use crate::registry::narrative::{
+    Pos, Rule, ALL_CLOSED, CUMULATIVE_MARKERS, NEGATIONS, NEGATORS, NEGATORS_AFTER, RULES, SUBSET_MARKERS,
+};
+use crate::registry::{self, FieldDef};
+use crate::segment::{Document, Span};
+
+pub struct NarrRead {
+    pub values: Vec<Value>,
+    pub warnings: Vec<String>,
+}
+
+/// Is this id recorded in a report of this era? (E08 reports use the E14 ids.)
+pub fn id_in_era(def: &FieldDef, era: &str) -> bool {
+    def.in_era(era) || (era == "E08" && def.in_era("E14"))
+}
+
+#[derive(Debug, Clone)]
+struct Cand {
+    id: &'static str,
+    num: Num,
+    /// Absolute byte spans.
+    anchor: Span,
+    phrase: Span,
+    sentence: usize,
+    sentence_span: Span,
+    anchor_len: usize,
+    subset: bool,
+    /// Lower wins among equals: 0 explicit number, 1 all-closed, 2 negation.
+    tier: u8,
+}
+
+const MAX_FILLER: usize = 8;
+
+fn is_cn_numeral(c: char) -> bool {
+    "〇零一二两三四五六七八九十百千".contains(c)
+}
+
+/// Finds `anchor` (with `*` wildcards of up to six chars) in `t`; returns
+/// byte ranges.
+fn find_anchor(t: &str, anchor: &str) -> Vec<(usize, usize)> {
+    let parts: Vec<&str> = anchor.split('*').collect();
+    let mut out = Vec::new();
+    let first = parts[0];
+    let mut from = 0;
+    while let Some(p) = t[from..].find(first) {
+        let s = from + p;
+        let mut e = s + first.len();
+        let mut ok = true;
+        for part in &parts[1..] {
+            let window: String = t[e..].chars().take(6 + part.chars().count()).collect();
+            match window.find(part) {
+                Some(q) if !window[..q].contains(|c: char| c.is_ascii_digit() || ",;:。、()".contains(c)) => {
+                    e += q + part.len();
+                }
+                _ => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if ok {
+            out.push((s, e));
+        }
+        from = s + first.len();
+    }
+    out
+}
+
+fn unit_after<'a>(t: &str, pos: usize, units: &'a [&'a str]) -> Option<&'a str> {
+    let rest = &t[pos..];
+    units.iter().filter(|u| rest.starts_with(*u)).max_by_key(|u| u.len()).copied()
+}
+
+/// Number after the anchor: skip a little filler (共, 共计, 为, 数, quotes, a
+/// parenthetical) but never a clause break.
+fn number_after(t: &str, from: usize, rule: &Rule) -> Option<(Num, usize)> {
+    let mut p = from;
+    let mut filler = 0;
+    while p < t.len() {
+        let c = t[p..].chars().next()?;
+        if c.is_ascii_digit() || is_cn_numeral(c) || ["近", "约", "逾", "超过", "将近", "大约"].iter().any(|x| t[p..].starts_with(x)) {
+            if let Some(n) = numbers::parse_at(t, p, true) {
+                if let Some(u) = unit_after(t, n.end, rule.units) {
+                    return Some((n, n.end + u.len()));
+                }
+            }
+            if c.is_ascii_digit() {
+                return None;
+            }
+        }
+        if c == '(' {
+            // A parenthetical without numbers: (含新增和变更)
+            let close = t[p..].find(')')?;
+            if close > 40 || t[p..p + close].contains(|c: char| c.is_ascii_digit()) {
+                return None;
+            }
+            p += close + 1;
+            continue;
+        }
+        if ",;。、!?\n\t".contains(c) || filler >= MAX_FILLER {
+            return None;
+        }
+        filler += 1;
+        p += c.len_utf8();
+    }
+    None
+}
+
+/// Number before the anchor: `12次新闻发布会`, `两次举办…培训` (gap ≤ rule.gap).
+fn number_before(t: &str, anchor_start: usize, rule: &Rule) -> Option<(Num, usize)> {
+    let head = &t[..anchor_start];
+    let mut q = head.len();
+    for g in 0..=rule.gap {
+        if g > 0 {
+            let c = head[..q].chars().next_back()?;
+            if c.is_ascii_digit() || ",;:。、!?()\n\t".contains(c) {
+                return None;
+            }
+            q -= c.len_utf8();
+        }
+        for u in rule.units {
+            if let Some(before_u) = head[..q].strip_suffix(u) {
+                // Walk back over the number.
+                let Some(start) = before_u
+                    .char_indices()
+                    .rev()
+                    .take_while(|(_, c)| c.is_ascii_digit() || *c == '.' || *c == ',' || is_cn_numeral(*c))
+                    .last()
+                    .map(|(i, _)| i)
+                else {
+                    continue;
+                };
+                // Allow an approximate prefix (近500人次).
+                let start = ["近", "约", "逾"].iter().find(|p| before_u[..start].ends_with(*p)).map(|p| start - p.len()).unwrap_or(start);
+                if let Some(n) = numbers::parse_at(t, start, true) {
+                    if n.end == before_u.len() {
+                        return Some((n, start));
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+fn sentence_line_in_table(doc: &Document, table_lines: &[bool], sp: Span) -> bool {
+    doc.lines.iter().enumerate().any(|(i, l)| table_lines.get(i).copied().unwrap_or(false) && l.span.start <= sp.start && sp.end <= l.span.end.max(l.span.start))
+}
+
+fn clause_start(t: &str, pos: usize) -> usize {
+    t[..pos].rfind([',', ';', ':']).map(|i| i + 1).unwrap_or(0)
+}
+
+pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRead {
+    let sentences: Vec<Span> = doc
+        .sentences()
+        .into_iter()
+        .filter(|s| !sentence_line_in_table(doc, table_lines, *s))
+        .collect();
+    let mut cands: Vec<Cand> = Vec::new();
+    for (si, sp) in sentences.iter().enumerate() {
+        let t = doc.slice(*sp);
+        if !t.chars().any(|c| c.is_ascii_digit() || is_cn_numeral(c)) {
+            continue;
+        }
+        for rule in RULES {
+            if !rule.require.is_empty() && !rule.require.iter().any(|w| t.contains(w)) {
+                continue;
+            }
+            if rule.exclude.iter().any(|w| t.contains(w)) {
+                continue;
+            }
+            for anchor in rule.anchors {
+                for (a0, a1) in find_anchor(t, anchor) {
+                    let found = match rule.pos {
+                        Pos::After => number_after(t, a1, rule).map(|(n, end)| (n, a0, end)),
+                        Pos::Before => number_before(t, a0, rule).map(|(n, start)| (n, start, a1)),
+                    };
+                    let Some((num, p0, p1)) = found else { continue };
+                    let prefix = &t[..a0.min(p0)];
+                    if CUMULATIVE_MARKERS.iter().any(|m| prefix.contains(m)) || has_since_year(prefix) {
+                        continue;
+                    }
+                    let cs = clause_start(t, a0.min(p0));
+                    let subset = SUBSET_MARKERS.iter().any(|m| t[cs..a0.min(p0)].contains(m));
+                    for id in rule.ids {
+                        cands.push(Cand {
+                            id,
+                            num,
+                            anchor: Span { start: sp.start + a0, end: sp.start + a1 },
+                            phrase: Span { start: sp.start + p0, end: sp.start + p1 },
+                            sentence: si,
+                            sentence_span: *sp,
+                            anchor_len: anchor.chars().filter(|c| *c != '*').count(),
+                            subset,
+                            tier: 0,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    // A longer anchor of another field covering this one wins.
+    let covered: Vec<bool> = cands
+        .iter()
+        .map(|c| {
+            cands.iter().any(|o| {
+                o.id != c.id
+                    && o.num.start == c.num.start
+                    && o.anchor.start <= c.anchor.start
+                    && c.anchor.end <= o.anchor.end
+                    && (o.anchor.end - o.anchor.start) > (c.anchor.end - c.anchor.start)
+            })
+        })
+        .collect();
+    let mut cands: Vec<Cand> = cands.into_iter().zip(covered).filter(|(_, cov)| !cov).map(|(c, _)| c).collect();
+    // One number is one fact: drop a second id on the same number from a
+    // shorter anchor of a different rule.
+    let phrase_best: Vec<bool> = cands
+        .iter()
+        .map(|c| {
+            !cands.iter().any(|o| o.num.start == c.num.start && o.sentence == c.sentence && o.anchor_len > c.anchor_len && !same_rule_ids(o.id, c.id))
+        })
+        .collect();
+    cands = cands.into_iter().zip(phrase_best).filter(|(_, k)| *k).map(|(c, _)| c).collect();
+
+    // All applications closed: closed = received (same sentence).
+    let mut extra = Vec::new();
+    for c in &cands {
+        if c.id == "stat.apply.received_total" {
+            let t = doc.slice(c.sentence_span);
+            let rel = c.phrase.end - c.sentence_span.start;
+            if ALL_CLOSED.iter().any(|w| t[rel..].contains(w)) {
+                extra.push(Cand { id: "stat.apply.closed_total", tier: 1, anchor_len: 0, ..c.clone() });
+            }
+        }
+    }
+    cands.extend(extra);
+
+    // Negations state zero.
+    for (si, sp) in sentences.iter().enumerate() {
+        let t = doc.slice(*sp);
+        let mut cs = 0;
+        for (i, ch) in t.char_indices().chain(std::iter::once((t.len(), ','))) {
+            if !",;:".contains(ch) && i < t.len() {
+                continue;
+            }
+            let clause = &t[cs..i];
+            let base = sp.start + cs;
+            cs = i + if i < t.len() { ch.len_utf8() } else { 0 };
+            for neg in NEGATIONS {
+                if neg.exclude.iter().any(|w| clause.contains(w)) {
+                    continue;
+                }
+                let mut first_topic = usize::MAX;
+                let mut last_topic_end = 0;
+                let all = neg.topics.iter().all(|group| {
+                    group.iter().filter_map(|w| clause.find(w).map(|p| (p, p + w.len()))).min().map(|(p, e)| {
+                        first_topic = first_topic.min(p);
+                        last_topic_end = last_topic_end.max(e);
+                    }).is_some()
+                });
+                if !all {
+                    continue;
+                }
+                let before = negator_before(&clause[..first_topic]);
+                let after = NEGATORS_AFTER.iter().any(|w| clause[last_topic_end..].contains(w));
+                if !(before || after) {
+                    continue;
+                }
+                let zero = Num { value: 0.0, approx: false, decimal: false, start: 0, end: 0 };
+                for id in neg.ids {
+                    cands.push(Cand {
+                        id,
+                        num: zero,
+                        anchor: Span { start: base, end: base + clause.len() },
+                        phrase: Span { start: base, end: base + clause.len() },
+                        sentence: si,
+                        sentence_span: *sp,
+                        anchor_len: 0,
+                        subset: false,
+                        tier: 2,
+                    });
+                }
+            }
+        }
+    }
+
+    // Choose per id.
+    let mut values = Vec::new();
+    let mut ids: Vec<&'static str> = cands.iter().map(|c| c.id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    for id in ids {
+        let Some(def) = registry::field(id) else { continue };
+        if !id_in_era(def, era) {
+            continue;
+        }
+        let mine: Vec<&Cand> = cands.iter().filter(|c| c.id == id).collect();
+        // A sentence listing parts keeps only its unmarked first figure.
+        let mut kept: Vec<&Cand> = Vec::new();
+        let mut sents: Vec<usize> = mine.iter().map(|c| c.sentence).collect();
+        sents.dedup();
+        for s in sents {
+            let mut in_s: Vec<&Cand> = mine.iter().copied().filter(|c| c.sentence == s && c.tier == 0).collect();
+            in_s.sort_by_key(|c| c.phrase.start);
+            let distinct = in_s.iter().any(|c| c.num.value != in_s[0].num.value);
+            if !distinct {
+                kept.extend(in_s.first());
+            } else if !in_s[0].subset && in_s[1..].iter().all(|c| c.subset || c.num.value == in_s[0].num.value) {
+                kept.push(in_s[0]);
+            }
+            kept.extend(mine.iter().copied().filter(|c| c.sentence == s && c.tier > 0).take(1));
+        }
+        let best = kept.into_iter().min_by_key(|c| (c.tier, std::cmp::Reverse(c.anchor_len), c.subset, c.phrase.start));
+        let Some(c) = best else { continue };
+        let mut value = c.num.value;
+        let mut v = Value::new(id, value, "narrative", Some(c.phrase), Some(c.sentence_span));
+        if id == "fees.info_processing.amount_collected" && doc.slice(c.phrase).ends_with("万元") {
+            value *= 10_000.0;
+            v.value = value;
+        }
+        v.approx = c.num.approx;
+        v.decimal = c.num.decimal;
+        values.push(v);
+    }
+    NarrRead { values, warnings: Vec::new() }
+}
+
+/// Ids filled by one rule (received_total and new_received.total) are one fact.
+fn same_rule_ids(a: &str, b: &str) -> bool {
+    RULES.iter().any(|r| r.ids.contains(&a) && r.ids.contains(&b))
+}
+
+fn negator_before(s: &str) -> bool {
+    NEGATORS.iter().any(|n| {
+        s.match_indices(n).any(|(i, _)| {
+            let rest = &s[i + n.len()..];
+            // 无法 / 无正当 / 无论 / 未经 are not negations of a quantity.
+            !(*n == "无" && (rest.starts_with('法') || rest.starts_with("正当") || rest.starts_with('论')))
+                && !(*n == "未" && (rest.starts_with('经') || rest.starts_with('予')))
+        })
+    })
+}
+
+/// `自2008年…` before a figure makes it cumulative.
+fn has_since_year(prefix: &str) -> bool {
+    prefix.match_indices('自').any(|(i, _)| {
+        let r = &prefix[i + '自'.len_utf8()..];
+        r.chars().take(4).all(|c| c.is_ascii_digit()) && r.len() >= 4
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalise::normalise;
+
+    fn read(text: &str, era: &str) -> Vec<(String, f64)> {
+        let n = normalise(text);
+        let d = Document::new(&n);
+        read_narrative(&d, era, &[]).values.into_iter().map(|v| (v.id, v.value)).collect()
+    }
+    fn get(v: &[(String, f64)], id: &str) -> Option<f64> {
+        v.iter().find(|x| x.0 == id).map(|x| x.1)
+    }
+
+    #[test]
+    fn anchors_and_fillers() {
+        let v = read("2016年,全市各级各部门主动公开政府信息共计34998条,其中政府网站公开3021条、政务微博公开3613条。", "E14");
+        assert_eq!(get(&v, "stat.active.total"), Some(34998.0));
+        assert_eq!(get(&v, "stat.active.channel.website"), Some(3021.0));
+        assert_eq!(get(&v, "stat.active.channel.weibo"), Some(3613.0));
+    }
+
+    #[test]
+    fn longer_anchor_wins_and_subsets_are_ignored() {
+        let v = read("召开新闻发布会6次。参加或举办新闻发布会16次(含县区9次),主要负责同志参加新闻发布会12次。", "E14");
+        assert_eq!(get(&v, "stat.response.press_conferences"), Some(16.0));
+        assert_eq!(get(&v, "stat.response.press_conferences_principal"), Some(12.0));
+    }
+
+    #[test]
+    fn cumulative_and_parts() {
+        let v = read("自2008年5月实施以来,全区主动公开政府信息累计达16534条。2018年度,全区主动公开政府信息累计达1552条,区政府主动公开政府信息累计175条。", "E14");
+        assert_eq!(get(&v, "stat.active.total"), Some(1552.0));
+        let v = read("全年在市政府门户网站主动公开信息60条,在镇门户网站主动公开信息5条。", "E08");
+        assert_eq!(get(&v, "stat.active.channel.website"), None);
+    }
+
+    #[test]
+    fn numbers_before_anchor_and_chinese_numerals() {
+        let v = read("全市举办三次政务公开培训会,共培训政务公开工作人员165人次。共召开了12次新闻发布会。", "E14");
+        assert_eq!(get(&v, "stat.training.classes"), Some(3.0));
+        assert_eq!(get(&v, "stat.training.trainees"), Some(165.0));
+        assert_eq!(get(&v, "stat.response.press_conferences"), Some(12.0));
+        // Training that is not about disclosure work is not recorded.
+        let v = read("对初任公务员开展培训13期,培训人员1000多人。", "E14");
+        assert_eq!(get(&v, "stat.training.trainees"), None);
+    }
+
+    #[test]
+    fn negations_state_zero() {
+        let v = read("2016年度,我市无因政府信息公开申请提起的行政复议,有1起行政诉讼案件。我市未收取政府信息公开费用。", "E14");
+        assert_eq!(get(&v, "stat.review_total"), Some(0.0));
+        assert_eq!(get(&v, "stat.litigation_total"), Some(1.0));
+        assert_eq!(get(&v, "stat.fees_collected"), Some(0.0));
+        assert_eq!(get(&v, "stat.apply.received_total"), None);
+        let v = read("2015年度,本局未收到依申请公开信息的咨询。", "E14");
+        assert_eq!(get(&v, "stat.apply.received_total"), None);
+        let v = read("全年未出现因政府信息公开申请行政复议、提起行政诉讼的情况。", "E19");
+        assert_eq!(get(&v, "review.total"), Some(0.0));
+        assert_eq!(get(&v, "litigation.direct.total"), Some(0.0));
+        assert_eq!(get(&v, "stat.review_total"), None);
+    }
+
+    #[test]
+    fn all_closed_and_fees_in_yuan() {
+        let v = read("全市共收到申请公开政府信息46件,在本年度内均已办结完毕。", "E14");
+        assert_eq!(get(&v, "stat.apply.closed_total"), Some(46.0));
+        let v = read("2025年有1件政府信息公开申请案件收取信息处理费380元。", "E21");
+        assert_eq!(get(&v, "fees.info_processing.cases_charged"), Some(1.0));
+        assert_eq!(get(&v, "fees.info_processing.amount_collected"), Some(380.0));
+    }
+}

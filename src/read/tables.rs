@@ -1,0 +1,703 @@
+//! The one table reader: every template, every layout.
+//!
+//! Lines become rows first. An explicit row (tab- or pipe-separated cells)
+//! is one row. Text where a table lost its grid is rebuilt: one cell per line
+//! (a label line, then its value lines), one row per line (`规章 1 0 11`), or
+//! a label broken over lines (continuation lines are joined until the values
+//! come). Then each row is matched against the templates of
+//! `registry::templates` by its label, and its value cells are mapped to the
+//! template's field ids.
+
+use super::Value;
+use crate::numbers::{self, Num};
+use crate::normalise::normalise_str;
+use crate::registry::templates::{self, Blank, Columns, Match, RowSpec, Template};
+use crate::segment::{heading_at, Document, Span};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// What a value cell holds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum CellKind {
+    Num(Num),
+    /// An empty cell.
+    Blank,
+    /// `/`, `-`, `—`, `无`: explicitly not stated.
+    Dash,
+    /// A unit-column cell (`万元`, `人次`).
+    Unit,
+    /// A yes/no placeholder (`是/否`).
+    Bool,
+    Text,
+}
+
+const UNITS: &[&str] = &["条", "件", "次", "篇", "个", "人", "人次", "万元", "元", "项", "期", "场", "名", "起"];
+
+/// Classifies a whole cell.
+pub fn classify(cell: &str) -> CellKind {
+    let t = cell.trim();
+    if t.is_empty() {
+        return CellKind::Blank;
+    }
+    if matches!(t, "/" | "-" | "—" | "——" | "--" | "无" | "\\" | "／" | "-/-" | "—/—" | "*") {
+        return CellKind::Dash;
+    }
+    if matches!(t, "是/否" | "是" | "否" | "是否" | "有/无") {
+        return CellKind::Bool;
+    }
+    if UNITS.contains(&t) {
+        return CellKind::Unit;
+    }
+    let signed = t.starts_with(['+', '-']) || t.starts_with("增加") || t.starts_with("减少");
+    let n = if signed { numbers::parse_signed(t) } else { numbers::parse_at(t, 0, false) };
+    let Some(n) = n else { return CellKind::Text };
+    let rest = t[n.end..].trim_start();
+    let ok = rest.is_empty()
+        || UNITS.iter().any(|u| {
+            rest.strip_prefix(u).is_some_and(|r| r.is_empty() || r.starts_with(['(', ',', '、', '，']))
+        })
+        || rest.starts_with('(')
+        || (rest.starts_with(',') && !rest[1..].starts_with(|c: char| c.is_ascii_digit()));
+    if ok && !rest.starts_with(['年', '月', '日', '%', '.']) {
+        CellKind::Num(n)
+    } else {
+        CellKind::Text
+    }
+}
+
+#[derive(Debug, Clone)]
+struct VCell {
+    kind: CellKind,
+    span: Span,
+}
+
+#[derive(Debug, Clone)]
+struct Row {
+    /// Normalised label text with all spaces removed.
+    label: String,
+    label_span: Option<Span>,
+    values: Vec<VCell>,
+    header: bool,
+    /// Header cells (for header rows).
+    header_cells: Vec<String>,
+    block: usize,
+    lines: Vec<usize>,
+}
+
+impl Row {
+    fn new(block: usize) -> Row {
+        Row { label: String::new(), label_span: None, values: Vec::new(), header: false, header_cells: Vec::new(), block, lines: Vec::new() }
+    }
+    fn add_label(&mut self, text: &str, sp: Span) {
+        self.label.push_str(&squash(text));
+        self.label_span = Some(match self.label_span {
+            Some(s) => Span { start: s.start, end: sp.end },
+            None => sp,
+        });
+    }
+}
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Every key and header of every template, normalised once.
+struct Vocab {
+    headers: Vec<String>,
+    keys: Vec<String>,
+    /// Normalised keys per template per row.
+    rows: HashMap<&'static str, Vec<Vec<String>>>,
+}
+
+fn vocab() -> &'static Vocab {
+    static V: OnceLock<Vocab> = OnceLock::new();
+    V.get_or_init(|| {
+        let mut headers = Vec::new();
+        let mut keys = Vec::new();
+        let mut rows = HashMap::new();
+        for t in templates::all() {
+            headers.extend(t.headers.iter().map(|h| normalise_str(h)));
+            let mut per = Vec::new();
+            for r in t.rows {
+                let ks: Vec<String> = r.keys.iter().map(|k| normalise_str(k)).collect();
+                if r.how == Match::Contains {
+                    keys.extend(ks.iter().filter(|k| k.chars().count() >= 3).cloned());
+                }
+                per.push(ks);
+            }
+            rows.insert(t.name, per);
+        }
+        Vocab { headers, keys, rows }
+    })
+}
+
+/// A cell that names a column (`自然人`, `本年制发件数`, `2018年度`, `历年累计`).
+fn is_header_cell(s: &str) -> bool {
+    let s = squash(s);
+    if s.is_empty() {
+        return false;
+    }
+    let v = vocab();
+    if v.headers.iter().any(|h| *h == s || (s.starts_with(h.as_str()) && s[h.len()..].starts_with('('))) {
+        return true;
+    }
+    if s.contains("勾稽关系") || s == "历年累计" || s == "本年度" {
+        return true;
+    }
+    // 2018年度 / 2018年
+    let digits = s.chars().take_while(|c| c.is_ascii_digit()).count();
+    digits == 4 && matches!(&s[4..], "年度" | "年")
+}
+
+/// A line that starts a new row label (an item number or a template key).
+fn is_strong_label(s: &str) -> bool {
+    if heading_at(s).is_some() || s.starts_with("其中") {
+        return true;
+    }
+    let q = squash(s);
+    vocab().keys.iter().any(|k| q.contains(k.as_str()))
+}
+
+/// A line of prose rather than a table cell.
+fn is_prose(s: &str) -> bool {
+    let n = s.chars().count();
+    n > 60 || s.contains('。') || (n > 30 && s.matches(',').count() >= 2 && !s.contains("勾稽"))
+}
+
+/// `规章 1 0 11` / `规章1 0 11`: a label followed by numbers on one line.
+fn split_row_line(s: &str) -> Option<(usize, Vec<(usize, usize)>)> {
+    // Walk back over space-separated numeric tokens.
+    let mut nums: Vec<(usize, usize)> = Vec::new();
+    let mut end = s.len();
+    loop {
+        let part = &s[..end];
+        let tok_start = part.rfind(' ').map(|i| i + 1).unwrap_or(0);
+        let tok = &part[tok_start..];
+        // The first token may be glued to the label: take its digit suffix.
+        let dstart = tok
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| c.is_ascii_digit() || *c == '.' || *c == ',')
+            .last()
+            .map(|(i, _)| i)
+            .unwrap_or(tok.len());
+        if dstart == tok.len() {
+            break;
+        }
+        let digits = &tok[dstart..];
+        if !digits.starts_with(|c: char| c.is_ascii_digit()) {
+            break;
+        }
+        nums.push((tok_start + dstart, end));
+        if dstart > 0 {
+            end = tok_start + dstart;
+            break;
+        }
+        if tok_start == 0 {
+            end = 0;
+            break;
+        }
+        end = tok_start - 1;
+    }
+    nums.reverse();
+    let label = s[..end].trim_end();
+    if label.is_empty() || nums.is_empty() || label.ends_with(['(', '计', '第', '年', '月']) {
+        return None;
+    }
+    if nums.len() < 2 && !is_strong_label(label) {
+        return None;
+    }
+    Some((label.len(), nums))
+}
+
+fn build_rows(doc: &Document) -> Vec<Row> {
+    let mut rows: Vec<Row> = Vec::new();
+    let mut pending: Option<Row> = None;
+    let mut block = 0usize;
+    let flush = |pending: &mut Option<Row>, rows: &mut Vec<Row>| {
+        if let Some(r) = pending.take() {
+            rows.push(r);
+        }
+    };
+    for (li, line) in doc.lines.iter().enumerate() {
+        let text = doc.slice(line.span);
+        if text.is_empty() {
+            continue;
+        }
+        if line.explicit_row {
+            flush(&mut pending, &mut rows);
+            let cells: Vec<(&str, Span)> = line.cells.iter().map(|c| (doc.slice(*c), *c)).collect();
+            let non_empty: Vec<&(&str, Span)> = cells.iter().filter(|c| !c.0.is_empty()).collect();
+            if non_empty.is_empty() {
+                continue;
+            }
+            let mut row = Row::new(block);
+            row.lines.push(li);
+            if non_empty.iter().all(|c| is_header_cell(c.0)) {
+                row.header = true;
+                row.header_cells = non_empty.iter().map(|c| squash(c.0)).collect();
+                rows.push(row);
+                continue;
+            }
+            let mut in_values = false;
+            for (t, sp) in cells {
+                let kind = classify(t);
+                if !in_values && kind == CellKind::Text {
+                    row.add_label(t, sp);
+                    continue;
+                }
+                if !in_values && kind == CellKind::Blank && row.label.is_empty() {
+                    // Leading empty cells (under a merged label) carry nothing.
+                    continue;
+                }
+                in_values = true;
+                row.values.push(VCell { kind, span: sp });
+            }
+            rows.push(row);
+            continue;
+        }
+        // One cell on the line.
+        if is_prose(text) {
+            flush(&mut pending, &mut rows);
+            block += 1;
+            continue;
+        }
+        let kind = classify(text);
+        match kind {
+            CellKind::Text => {}
+            _ => {
+                match pending.as_mut() {
+                    Some(p) if !p.header => {
+                        p.values.push(VCell { kind, span: line.span });
+                        p.lines.push(li);
+                    }
+                    _ => {
+                        flush(&mut pending, &mut rows);
+                        let mut r = Row::new(block);
+                        r.values.push(VCell { kind, span: line.span });
+                        r.lines.push(li);
+                        pending = Some(r);
+                    }
+                }
+                continue;
+            }
+        }
+        if let Some((label_len, nums)) = split_row_line(text) {
+            flush(&mut pending, &mut rows);
+            let mut r = Row::new(block);
+            r.add_label(&text[..label_len], Span { start: line.span.start, end: line.span.start + label_len });
+            for (s, e) in nums {
+                let sp = Span { start: line.span.start + s, end: line.span.start + e };
+                r.values.push(VCell { kind: classify(&text[s..e]), span: sp });
+            }
+            r.lines.push(li);
+            rows.push(r);
+            continue;
+        }
+        if is_header_cell(text) {
+            match pending.as_mut() {
+                Some(p) if p.header => {
+                    p.header_cells.push(squash(text));
+                    p.lines.push(li);
+                }
+                _ => {
+                    flush(&mut pending, &mut rows);
+                    let mut r = Row::new(block);
+                    r.header = true;
+                    r.header_cells.push(squash(text));
+                    r.lines.push(li);
+                    pending = Some(r);
+                }
+            }
+            continue;
+        }
+        match pending.as_mut() {
+            Some(p) if !p.header && p.values.is_empty() && !p.label.is_empty() && !is_strong_label(text) => {
+                p.add_label(text, line.span);
+                p.lines.push(li);
+            }
+            _ => {
+                flush(&mut pending, &mut rows);
+                let mut r = Row::new(block);
+                r.add_label(text, line.span);
+                r.lines.push(li);
+                pending = Some(r);
+            }
+        }
+    }
+    flush(&mut pending, &mut rows);
+    rows
+}
+
+/// Strips an item number (`(七)`, `3.`, `一、`) and `其中:` from a label.
+fn strip_numbering(label: &str) -> &str {
+    let mut s = label;
+    loop {
+        let before = s;
+        s = s.trim_start_matches("其中:").trim_start_matches("其中");
+        if let Some(r) = s.strip_prefix('(') {
+            if let Some(close) = r.find(')') {
+                if r[..close].chars().all(|c| "一二三四五六七八九十".contains(c)) && close > 0 {
+                    s = &r[close + 1..];
+                }
+            }
+        }
+        let cn = s.chars().take_while(|c| "一二三四五六七八九十".contains(*c)).count();
+        if cn > 0 {
+            let b: usize = s.chars().take(cn).map(char::len_utf8).sum();
+            if s[b..].starts_with('、') {
+                s = &s[b + '、'.len_utf8()..];
+            }
+        }
+        let d = s.chars().take_while(|c| c.is_ascii_digit()).count();
+        if d > 0 && d <= 2 && (s[d..].starts_with('.') || s[d..].starts_with('、')) {
+            s = &s[d + if s[d..].starts_with('.') { 1 } else { '、'.len_utf8() }..];
+        }
+        if s == before {
+            return s;
+        }
+    }
+}
+
+/// Picks the row spec whose key best matches `label` (longest key; among
+/// equals the first at or after `cursor`, so repeated labels such as
+/// 被依法纠错数 follow the printed order).
+fn best_row(t: &Template, label: &str, cursor: usize) -> Option<usize> {
+    let keys = &vocab().rows[t.name];
+    let stripped = strip_numbering(label);
+    let mut best: Option<(usize, bool, usize)> = None; // (score, at_or_after_cursor, index)
+    for (i, (spec, ks)) in t.rows.iter().zip(keys).enumerate() {
+        for k in ks {
+            let hit = match spec.how {
+                Match::Contains => !k.is_empty() && label.contains(k.as_str()),
+                Match::Exact => stripped == k,
+            };
+            if !hit {
+                continue;
+            }
+            let score = k.chars().count();
+            let after = i >= cursor;
+            let better = match best {
+                None => true,
+                Some((bs, ba, bi)) => score > bs || (score == bs && ((after && !ba) || (after == ba && i < bi))),
+            };
+            if better {
+                best = Some((score, after, i));
+            }
+        }
+    }
+    best.map(|b| b.2)
+}
+
+/// The result of reading every table of a document.
+pub struct TableRead {
+    pub values: Vec<Value>,
+    pub table_lines: Vec<bool>,
+    pub warnings: Vec<String>,
+}
+
+/// One matched row before blanks are resolved.
+struct Hit<'a> {
+    template: &'a Template,
+    spec: &'a RowSpec,
+    row: usize,
+    /// (value cell index, field ids) pairs.
+    cols: Vec<(usize, Vec<&'static str>)>,
+}
+
+pub fn read_tables(doc: &Document, era: &str) -> TableRead {
+    let rows = build_rows(doc);
+    let modern = matches!(era, "E19" | "E21");
+    let mut hits: Vec<Hit> = Vec::new();
+    let mut cursors: HashMap<&'static str, usize> = HashMap::new();
+    // Per block: the 福建 appendix or the national table; table 二's header;
+    // whether a 行政复议 header was seen (table 四).
+    let mut block_is_fj: HashMap<usize, bool> = HashMap::new();
+    for r in &rows {
+        let fj = templates::FJ_APPENDIX.distinctive.iter().any(|d| {
+            let d = normalise_str(d);
+            r.label.contains(d.as_str()) || r.header_cells.iter().any(|h| *h == d)
+        });
+        if fj {
+            block_is_fj.insert(r.block, true);
+        }
+    }
+    let mut t2_header: Vec<String> = Vec::new();
+    let mut t2_block = usize::MAX;
+    let mut t4_seen_at: Option<usize> = None;
+    for (ri, r) in rows.iter().enumerate() {
+        if r.header {
+            if r.header_cells.iter().any(|h| templates::T2.headers.iter().skip(1).any(|k| h.starts_with(&normalise_str(k)))) {
+                t2_header = r.header_cells.iter().filter(|h| h.as_str() != "信息内容").cloned().collect();
+                t2_block = r.block;
+            }
+            if r.header_cells.iter().any(|h| h.contains("行政复议")) {
+                t4_seen_at = Some(ri);
+            }
+            continue;
+        }
+        if r.label.contains("行政复议") && r.values.is_empty() {
+            t4_seen_at = Some(ri);
+        }
+        if r.values.is_empty() {
+            continue;
+        }
+        // Value cells without unit-column cells.
+        let vals: Vec<usize> = (0..r.values.len()).filter(|&i| r.values[i].kind != CellKind::Unit).collect();
+        if modern {
+            // Table 四: 15 numbers after a 行政复议 header, no row label.
+            let t4_ctx = t4_seen_at.is_some_and(|at| ri - at <= 4) || r.label.contains("行政复议");
+            if vals.len() == 15 && t4_ctx && (r.label.is_empty() || r.label.contains("行政复议") || r.label.contains("行政诉讼")) {
+                let spec = &templates::T4.rows[0];
+                let cols = vals.iter().zip(spec.ids).map(|(&vi, ids)| (vi, ids.to_vec())).collect();
+                hits.push(Hit { template: &templates::T4, spec, row: ri, cols });
+                continue;
+            }
+            if r.label.is_empty() {
+                continue;
+            }
+            // Table 三: fixed 7 columns.
+            let c3 = cursors.get(templates::T3.name).copied().unwrap_or(0);
+            if let Some(i) = best_row(&templates::T3, &r.label, c3) {
+                let n = vals.len();
+                let extra_blank = vals.iter().skip(7).all(|&v| r.values[v].kind == CellKind::Blank);
+                if n >= 7 && extra_blank {
+                    let spec = &templates::T3.rows[i];
+                    let cols = vals.iter().take(7).zip(spec.ids).map(|(&vi, ids)| (vi, ids.to_vec())).collect();
+                    hits.push(Hit { template: &templates::T3, spec, row: ri, cols });
+                    cursors.insert(templates::T3.name, i + 1);
+                    continue;
+                }
+            }
+            // Table 二: columns named by the block's header.
+            if t2_block == r.block && !t2_header.is_empty() {
+                let c2 = cursors.get(templates::T2.name).copied().unwrap_or(0);
+                if let Some(i) = best_row(&templates::T2, &r.label, c2) {
+                    let spec = &templates::T2.rows[i];
+                    let mut cols = Vec::new();
+                    for (pos, &vi) in vals.iter().enumerate() {
+                        let Some(h) = t2_header.get(pos) else { break };
+                        if let Some((_, id)) = spec.by_header.iter().find(|(k, _)| h.contains(&normalise_str(k))) {
+                            cols.push((vi, vec![*id]));
+                        }
+                    }
+                    if !cols.is_empty() {
+                        hits.push(Hit { template: &templates::T2, spec, row: ri, cols });
+                        cursors.insert(templates::T2.name, i + 1);
+                    }
+                }
+            }
+        } else {
+            if r.label.is_empty() {
+                continue;
+            }
+            let t: &Template = if block_is_fj.get(&r.block).copied().unwrap_or(false) {
+                &templates::FJ_APPENDIX
+            } else {
+                &templates::E14_TABLE
+            };
+            let cur = cursors.get(t.name).copied().unwrap_or(0);
+            let Some(i) = best_row(t, &r.label, cur) else { continue };
+            let spec = &t.rows[i];
+            let mut cols = Vec::new();
+            match t.columns {
+                Columns::Fixed(1) => {
+                    if let Some(&vi) = vals.iter().find(|&&v| r.values[v].kind != CellKind::Blank) {
+                        cols.push((vi, spec.ids[0].to_vec()));
+                    }
+                }
+                Columns::YearAndCumulative => {
+                    let nb: Vec<usize> = vals.iter().copied().filter(|&v| r.values[v].kind != CellKind::Blank).collect();
+                    if let Some(&vi) = nb.first() {
+                        cols.push((vi, spec.ids[0].to_vec()));
+                    }
+                    if let (Some(&vi), Some(ids)) = (nb.get(1), spec.ids.get(1)) {
+                        cols.push((vi, ids.to_vec()));
+                    }
+                }
+                _ => {}
+            }
+            if !cols.is_empty() {
+                hits.push(Hit { template: t, spec, row: ri, cols });
+                cursors.insert(t.name, i + 1);
+            }
+        }
+    }
+
+    // Which templates hold at least one number in each block (rule 9: a blank
+    // cell is 0 only in a table that holds numbers).
+    let mut has_numbers: HashMap<(&str, usize), bool> = HashMap::new();
+    for h in &hits {
+        let r = &rows[h.row];
+        if h.cols.iter().any(|(vi, _)| matches!(r.values[*vi].kind, CellKind::Num(_))) {
+            has_numbers.insert((h.template.name, r.block), true);
+        }
+    }
+
+    let mut values: Vec<Value> = Vec::new();
+    let mut warnings = Vec::new();
+    let mut table_lines = vec![false; doc.lines.len()];
+    for h in &hits {
+        let r = &rows[h.row];
+        for &li in &r.lines {
+            table_lines[li] = true;
+        }
+        let _ = h.spec;
+        for (vi, ids) in &h.cols {
+            let cell = &r.values[*vi];
+            for id in ids {
+                let Some(def) = crate::registry::field(id) else { continue };
+                if !def.in_era(era) && !(era == "E08" && def.in_era("E14")) {
+                    continue;
+                }
+                let v = match cell.kind {
+                    CellKind::Num(n) => {
+                        let mut v = Value::new(id, n.value, "table", Some(cell.span), r.label_span);
+                        v.approx = n.approx;
+                        v.decimal = n.decimal || def.value_unit() == "万元";
+                        if id.ends_with("total_amount") && doc.slice(cell.span).contains("万元") {
+                            v.unit = "万元".to_string();
+                        }
+                        v
+                    }
+                    CellKind::Blank
+                        if h.template.blank == Blank::ZeroExceptTotals
+                            && !templates::is_total_id(id)
+                            && has_numbers.get(&(h.template.name, r.block)).copied().unwrap_or(false) =>
+                    {
+                        Value::new(id, 0.0, "table", Some(cell.span), r.label_span)
+                    }
+                    _ => continue,
+                };
+                if let Some(prev) = values.iter().find(|p| p.id == v.id) {
+                    if (prev.value - v.value).abs() > 1e-9 {
+                        warnings.push(format!(
+                            "{} appears twice in the tables ({} and {}); the first is kept",
+                            v.id,
+                            super::fmt_num(prev.value),
+                            super::fmt_num(v.value)
+                        ));
+                    }
+                    continue;
+                }
+                values.push(v);
+            }
+        }
+    }
+    TableRead { values, table_lines, warnings }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalise::normalise;
+
+    fn read(text: &str, era: &str) -> Vec<(String, f64)> {
+        let n = normalise(text);
+        let d = Document::new(&n);
+        read_tables(&d, era).values.into_iter().map(|v| (v.id, v.value)).collect()
+    }
+
+    fn get(v: &[(String, f64)], id: &str) -> Option<f64> {
+        v.iter().find(|x| x.0 == id).map(|x| x.1)
+    }
+
+    #[test]
+    fn classify_cells() {
+        assert!(matches!(classify("54835"), CellKind::Num(_)));
+        assert!(matches!(classify("45478(政府热线)"), CellKind::Num(n) if n.value == 45478.0));
+        assert!(matches!(classify("10个,昆区、青山区"), CellKind::Num(n) if n.value == 10.0));
+        assert!(matches!(classify("251000元"), CellKind::Num(_)));
+        assert!(matches!(classify("+461"), CellKind::Num(n) if n.value == 461.0));
+        assert!(matches!(classify("-3"), CellKind::Num(n) if n.value == -3.0));
+        assert_eq!(classify("-"), CellKind::Dash);
+        assert_eq!(classify("/"), CellKind::Dash);
+        assert_eq!(classify("是/否"), CellKind::Bool);
+        assert_eq!(classify("万元"), CellKind::Unit);
+        assert_eq!(classify("2018年度"), CellKind::Text);
+        assert_eq!(classify("2019年"), CellKind::Text);
+        assert_eq!(classify(""), CellKind::Blank);
+    }
+
+    #[test]
+    fn e14_one_cell_per_line_with_broken_label_and_repeated_labels() {
+        let t = "统计指标\n单位\n统计数\n(一)主动公开政府信息数\n(不同渠道和方式公开相同信息计1条)\n\n54835\n\
+                 四、行政复议数量\n3\n(一)维持具体行政行为数\n3\n(二)被依法纠错数\n0\n(三)其他情形数\n0\n\
+                 五、行政诉讼数量\n2\n(一)维持具体行政行为或者驳回原告诉讼请求数\n2\n(二)被依法纠错数\n1\n(三)其他情形数\n0\n\
+                 七、依申请公开信息收取的费用\n万元\n0\n(一)网站是否具备网上办事功能\n是/否";
+        let v = read(t, "E14");
+        assert_eq!(get(&v, "stat.active.total"), Some(54835.0));
+        assert_eq!(get(&v, "stat.review.corrected"), Some(0.0));
+        assert_eq!(get(&v, "stat.litigation.corrected"), Some(1.0));
+        assert_eq!(get(&v, "stat.litigation.upheld"), Some(2.0));
+        assert_eq!(get(&v, "stat.fees_collected"), Some(0.0));
+        assert_eq!(get(&v, "stat.ext_nm.web.has_online_service"), None);
+    }
+
+    #[test]
+    fn fj_appendix_two_columns_and_mapped_ids() {
+        let t = "指标名称\n单位\n2018年度\n历年累计\n主动公开文件数\n1552\n16534\n3.信函、传真申请数\n3\n8\n行政诉讼数\n0\n2";
+        let v = read(t, "E14");
+        assert_eq!(get(&v, "local.fj.active_docs.year"), Some(1552.0));
+        assert_eq!(get(&v, "local.fj.active_docs.cumulative"), Some(16534.0));
+        assert_eq!(get(&v, "stat.active.total"), Some(1552.0));
+        assert_eq!(get(&v, "local.fj.apply.received.letter_fax.cumulative"), Some(8.0));
+        assert_eq!(get(&v, "stat.apply.received.letter"), None);
+        assert_eq!(get(&v, "stat.litigation_total"), Some(0.0));
+        assert_eq!(get(&v, "local.fj.litigation.cumulative"), Some(2.0));
+    }
+
+    #[test]
+    fn t2_by_header_in_tab_rows_and_flattened() {
+        let t = "第二十条第(一)项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t1\t0\t11\n行政规范性文件\t8\t26\t66\n\
+                 第二十条第(八)项\n信息内容\t本年收费金额(单位:万元)\n行政事业性收费\t96171.6";
+        let v = read(t, "E21");
+        assert_eq!(get(&v, "active.art20_1.regulations.in_force"), Some(11.0));
+        assert_eq!(get(&v, "active.art20_1.normative_docs.repealed"), Some(26.0));
+        assert_eq!(get(&v, "active.art20_8.admin_fees.amount"), Some(96171.6));
+        let flat = "第二十条第(五)项\n信息内容\n上一年项目数量\n本年增/减\n处理决定数量\n行政许可\n5\n+461\n3";
+        let v = read(flat, "E19");
+        assert_eq!(get(&v, "active.art20_5.admin_license.prev_year_count"), Some(5.0));
+        assert_eq!(get(&v, "active.art20_5.admin_license.change"), Some(461.0));
+        assert_eq!(get(&v, "active.art20_5.admin_license.decisions"), Some(3.0));
+    }
+
+    #[test]
+    fn t3_blank_cells_are_zero_but_blank_totals_absent() {
+        let t = "一、本年新收政府信息公开申请数量\t821\t35\t\t\t2\t1\t859\n\
+                 三、本年度办理结果\t(一)予以公开\t258\t12\t\t\t1\t1\t\n\
+                 (六)其他处理\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t3\t0\t0\t0\t0\t0\t3\n\
+                 3.其他\t1\t0\t0\t0\t0\t0\t1\n(七)总计\t767\t35\t\t\t2\t1\t805";
+        let v = read(t, "E21");
+        assert_eq!(get(&v, "applications.new_received.research"), Some(0.0));
+        assert_eq!(get(&v, "applications.new_received.total"), Some(859.0));
+        assert_eq!(get(&v, "applications.results.granted.natural_person"), Some(258.0));
+        assert_eq!(get(&v, "applications.results.granted.total"), None);
+        assert_eq!(get(&v, "applications.results.other.no_correction.total"), Some(3.0));
+        assert_eq!(get(&v, "applications.results.other_total.total"), None);
+        assert_eq!(get(&v, "applications.results.other.other.natural_person"), Some(1.0));
+        assert_eq!(get(&v, "applications.results.total.total"), Some(805.0));
+    }
+
+    #[test]
+    fn t4_fifteen_numbers_after_header() {
+        let t = "行政复议行政诉讼\n| 119 | 25 | 91 | 24 | 259 | 7 | 0 | 15 | 6 | 28 | 21 | 1 | 7 | 9 | 38 |";
+        let v = read(t, "E21");
+        assert_eq!(get(&v, "review.total"), Some(259.0));
+        assert_eq!(get(&v, "litigation.direct.other"), Some(15.0));
+        assert_eq!(get(&v, "litigation.after_review.total"), Some(38.0));
+        // Not in an old-era report.
+        assert!(read(t, "E14").is_empty());
+    }
+
+    #[test]
+    fn row_per_line_text() {
+        let t = "信息内容 本年制发件数 本年废止件数 现行有效件数\n规章 1 0 11";
+        let n = normalise(t);
+        let d = Document::new(&n);
+        let _ = read_tables(&d, "E21");
+        assert_eq!(split_row_line("规章1 0 11").map(|x| x.1.len()), Some(3));
+        assert_eq!(split_row_line("收到申请数81").map(|x| x.1.len()), Some(1));
+        assert_eq!(split_row_line("2020年1月23"), None);
+    }
+}
