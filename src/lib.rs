@@ -91,9 +91,10 @@ fn extract_decoded(text: &str) -> Report {
     let era = meta.era.clone().unwrap_or_else(|| "E14".to_string());
     let mut reading = read::read(&doc, &era);
     let outline = segment::outline(&doc, &reading.table_lines);
-    let derived = check::derive(&reading.fields, &reading.extra, &era);
+    let (derived, mut conflicts) = check::derive(&reading.fields, &reading.extra, &era);
     let mut checks = check::run(&reading.fields, &derived, &era);
     checks.append(&mut reading.conflicts);
+    checks.append(&mut conflicts);
     let fields = reading.fields.into_iter().map(|v| v.to_field(&norm)).collect();
     let derived = derived.into_iter().map(|v| v.to_field(&norm)).collect();
     Report {

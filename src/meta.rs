@@ -147,6 +147,11 @@ fn clean_agency(raw: &str) -> Option<String> {
     if s.contains("政府信息") || s.contains("年度") || s.contains("报告") || s.starts_with(['我', '全', '本', '各', '该', '其', '此', '贵']) {
         return None;
     }
+    // A body is named by its place (白山市…, 中原区…) or is a national one.
+    let national = ["国家", "国务院", "中国", "中华", "海关", "最高"].iter().any(|p| s.starts_with(p)) || s.ends_with('部');
+    if !national && !s.chars().any(|c| PLACE_SUFFIXES.contains(&c)) {
+        return None;
+    }
     let name = if s.ends_with("街道") {
         format!("{s}办事处")
     } else if s.ends_with(PLACE_SUFFIXES) {
@@ -215,7 +220,11 @@ fn read_agency(doc: &Document) -> (Option<String>, Option<String>) {
         }
     }
     // The opening sentences: 现公布X2018年…, 由X编制, 发布机构:X.
-    let opening: String = head.join("\n");
+    let mut opening: String = head.join("\n");
+    if opening.len() > 6000 {
+        let cut = (0..=6000).rev().find(|&i| opening.is_char_boundary(i)).unwrap_or(0);
+        opening.truncate(cut);
+    }
     if let Some(a) = opening.lines().find_map(agency_in) {
         return (Some(a), title);
     }
@@ -337,7 +346,7 @@ fn read_year(text: &str, title: Option<&str>, period: &Option<[String; 2]>) -> O
     }
     // The most mentioned year that is not part of a full date or a document number.
     let mut counts: Vec<(i32, usize)> = Vec::new();
-    let full: Vec<usize> = dates(text).into_iter().map(|d| d.0).collect();
+    let full: std::collections::HashSet<usize> = dates(text).into_iter().map(|d| d.0).collect();
     for (i, _) in text.match_indices('年') {
         if year_before(text, i).is_none() {
             continue;
@@ -350,6 +359,19 @@ fn read_year(text: &str, title: Option<&str>, period: &Option<[String; 2]>) -> O
         if !(2000..=2035).contains(&y) {
             continue;
         }
+        match counts.iter_mut().find(|c| c.0 == y) {
+            Some(c) => c.1 += 1,
+            None => counts.push((y, 1)),
+        }
+    }
+    if let Some(y) = counts.into_iter().max_by_key(|c| (c.1, c.0)).map(|c| c.0) {
+        return Some(y);
+    }
+    // Only full dates: 截止2023年12月31日 → 2023; a date early in a year
+    // (a signature) belongs to the previous year's report.
+    let mut counts: Vec<(i32, usize)> = Vec::new();
+    for (_, y, m, d, _) in dates(text) {
+        let y = if (m, d) == (12, 31) || m > 4 { y } else { y - 1 };
         match counts.iter_mut().find(|c| c.0 == y) {
             Some(c) => c.1 += 1,
             None => counts.push((y, 1)),

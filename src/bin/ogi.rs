@@ -174,9 +174,11 @@ fn parse_extract(mut it: impl Iterator<Item = OsString>) -> Result<Command, Usag
         let text = text.unwrap_or_default();
         let (flag, inline) = match text.split_once('=') {
             Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
+            // `-j4`, as make has it.
+            _ if text.starts_with("-j") && text.len() > 2 => ("-j", Some(text[2..].to_string())),
             _ => (text, None),
         };
-        if inline.is_some() && !matches!(flag, "--name" | "--jobs") {
+        if inline.is_some() && !matches!(flag, "--name" | "--jobs" | "-j") {
             return Err(Usage(format!("{flag} takes no value")));
         }
         let mut value = |name: &str| -> Result<String, Usage> {

@@ -72,8 +72,9 @@ fn derived(id: &str, value: f64) -> Value {
 
 /// Derived and summary values. `narrative_extra` holds summary/derived
 /// values the narrative stated (e.g. 主动公开政府信息1.53万条 in a 2020 report).
-pub fn derive(fields: &[Value], narrative_extra: &[Value], era: &str) -> Vec<Value> {
+pub fn derive(fields: &[Value], narrative_extra: &[Value], era: &str) -> (Vec<Value>, Vec<Check>) {
     let v = index(fields);
+    let mut conflicts = Vec::new();
     let mut out: Vec<Value> = Vec::new();
     let put = |out: &mut Vec<Value>, id: &str, val: f64| {
         if !out.iter().any(|x| x.id == id) {
@@ -117,6 +118,17 @@ pub fn derive(fields: &[Value], narrative_extra: &[Value], era: &str) -> Vec<Val
                 }
             }
         }
+        // A blank 总计 column: the subtotal's total is the sum of its columns.
+        for stem in ["results.denied_total", "results.unable_total", "results.not_processed_total"] {
+            let tid = app(stem, "total");
+            if !out.iter().any(|x| x.id == tid) {
+                let cols: Vec<String> = T3_COLS[..6].iter().map(|c| app(stem, c)).collect();
+                let m: Vals = out.iter().map(|x| (x.id.clone(), x.value)).collect();
+                if let Some(s) = sum_all(&m, &cols) {
+                    put(&mut out, &tid, s);
+                }
+            }
+        }
         for x in ["upheld", "corrected", "other", "pending", "total"] {
             let a = v.get(&format!("litigation.direct.{x}"));
             let b = v.get(&format!("litigation.after_review.{x}"));
@@ -125,10 +137,15 @@ pub fn derive(fields: &[Value], narrative_extra: &[Value], era: &str) -> Vec<Val
             }
         }
     }
-    // Narrative-stated derived values (e.g. 诉讼9件) fill what tables did not.
+    // Narrative-stated derived values (e.g. 诉讼9件) fill what tables did
+    // not; where the tables give a different figure, that is a conflict.
     for n in narrative_extra {
-        if !out.iter().any(|x| x.id == n.id) {
-            out.push(n.clone());
+        match out.iter().find(|x| x.id == n.id) {
+            None => out.push(n.clone()),
+            Some(t) if (t.value - n.value).abs() > 1e-9 && !n.approx => {
+                conflicts.push(crate::read::conflict_check(t, n, "the tables"));
+            }
+            Some(_) => {}
         }
     }
     // The cross-era summary layer.
@@ -175,7 +192,7 @@ pub fn derive(fields: &[Value], narrative_extra: &[Value], era: &str) -> Vec<Val
         }
     }
     out.sort_by_key(|x| crate::registry::order(&x.id));
-    out
+    (out, conflicts)
 }
 
 /// How a sum identity treats missing parts.
@@ -451,7 +468,7 @@ mod tests {
             }
         }
         let f: Vec<Value> = pairs.iter().map(|(i, x)| Value::new(i, *x, "table", None, None)).collect();
-        let d = derive(&f, &[], "E21");
+        let (d, _) = derive(&f, &[], "E21");
         assert!(d.iter().any(|x| x.id == "applications.new_received.legal_person_subtotal" && x.value == 50.0));
         assert!(d.iter().any(|x| x.id == "summary.applications.received" && x.value == 60.0));
         let checks = run(&f, &d, "E21");

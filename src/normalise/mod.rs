@@ -94,7 +94,18 @@ pub fn normalise(original: &str) -> Normalised {
     // Pass 2: traditional → simplified, char for char (fast2s keeps the count).
     let plain: String = chars.iter().map(|(c, _)| *c).collect();
     let simp = fast2s::convert(&plain);
-    if simp.chars().count() == chars.len() {
+    // Convert only text that is written in traditional characters: in
+    // simplified text the converter's few changes are variants (薰 → 熏)
+    // that would alter names.
+    let (mut cjk, mut changed) = (0usize, 0usize);
+    for (a, b) in plain.chars().zip(simp.chars()) {
+        if is_cjk(a) {
+            cjk += 1;
+            changed += usize::from(a != b);
+        }
+    }
+    let traditional = changed * 20 > cjk || (cjk < 40 && changed > 0);
+    if traditional && simp.chars().count() == chars.len() {
         for (slot, c) in chars.iter_mut().zip(simp.chars()) {
             slot.0 = c;
         }

@@ -108,6 +108,14 @@ pub fn read(doc: &Document, era: &str) -> Reading {
 
 fn conflict(doc: &Document, table: &Value, narr: &Value) -> Check {
     let quote = narr.context.map(|c| doc.norm.original_snippet(c.start, c.end)).unwrap_or_default();
+    let mut c = conflict_check(table, narr, "the table");
+    c.message = format!("{} Narrative: “{}”", c.message, quote);
+    c
+}
+
+/// A `conflict.narrative_table` check: the narrative states `narr` where
+/// `source` (the table, or a sum of table cells) gives `table`.
+pub fn conflict_check(table: &Value, narr: &Value, source: &str) -> Check {
     Check {
         id: "conflict.narrative_table".to_string(),
         severity: "soft".to_string(),
@@ -119,11 +127,10 @@ fn conflict(doc: &Document, table: &Value, narr: &Value) -> Check {
         actual: Some(narr.value),
         difference: Some(narr.value - table.value),
         message: format!(
-            "The narrative says {} but the table says {} for {}; the table value is kept. Narrative: “{}”",
+            "The narrative says {} but {source} give(s) {} for {}; the table value is kept.",
             fmt_num(narr.value),
             fmt_num(table.value),
             table.id,
-            quote
         ),
     }
 }

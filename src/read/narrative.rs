@@ -156,8 +156,10 @@ fn number_before(t: &str, anchor_start: usize, rule: &Rule) -> Option<(Num, usiz
     None
 }
 
+/// Is the sentence inside a line that belongs to a table? (binary search)
 fn sentence_line_in_table(doc: &Document, table_lines: &[bool], sp: Span) -> bool {
-    doc.lines.iter().enumerate().any(|(i, l)| table_lines.get(i).copied().unwrap_or(false) && l.span.start <= sp.start && sp.end <= l.span.end.max(l.span.start))
+    let i = doc.lines.partition_point(|l| l.span.start <= sp.start);
+    i > 0 && table_lines.get(i - 1).copied().unwrap_or(false) && sp.end <= doc.lines[i - 1].span.end
 }
 
 fn clause_start(t: &str, pos: usize) -> usize {
@@ -176,6 +178,13 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
         if !t.chars().any(|c| c.is_ascii_digit() || is_cn_numeral(c)) {
             continue;
         }
+        // Where cumulative wording first appears (a figure after it is cumulative).
+        let cumulative_from = CUMULATIVE_MARKERS
+            .iter()
+            .filter_map(|m| t.find(m))
+            .chain(first_since_year(t))
+            .min()
+            .unwrap_or(usize::MAX);
         for rule in RULES {
             if !rule.require.is_empty() && !rule.require.iter().any(|w| t.contains(w)) {
                 continue;
@@ -190,8 +199,7 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
                         Pos::Before => number_before(t, a0, rule).map(|(n, start)| (n, start, a1)),
                     };
                     let Some((num, p0, p1)) = found else { continue };
-                    let prefix = &t[..a0.min(p0)];
-                    if CUMULATIVE_MARKERS.iter().any(|m| prefix.contains(m)) || has_since_year(prefix) {
+                    if cumulative_from < a0.min(p0) {
                         continue;
                     }
                     let cs = clause_start(t, a0.min(p0));
@@ -213,37 +221,40 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
             }
         }
     }
-    // A longer anchor of another field covering this one wins.
-    let covered: Vec<bool> = cands
-        .iter()
-        .map(|c| {
-            cands.iter().any(|o| {
-                o.id != c.id
-                    && o.num.start == c.num.start
+    // Candidates on the same number compete (grouped, so this stays linear):
+    // a longer anchor of another field covering this one wins (主要负责同志参加
+    // 新闻发布会 over 新闻发布会), and one number is one fact, so a shorter
+    // anchor of a different rule on the same number loses.
+    let mut by_num: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
+    for (i, c) in cands.iter().enumerate() {
+        by_num.entry(c.sentence_span.start + c.num.start).or_default().push(i);
+    }
+    let mut keep = vec![true; cands.len()];
+    for group in by_num.values().filter(|g| g.len() > 1) {
+        for &i in group {
+            let c = &cands[i];
+            let beaten = group.iter().any(|&j| {
+                let o = &cands[j];
+                let covers = o.id != c.id
                     && o.anchor.start <= c.anchor.start
                     && c.anchor.end <= o.anchor.end
-                    && (o.anchor.end - o.anchor.start) > (c.anchor.end - c.anchor.start)
-            })
-        })
-        .collect();
-    let mut cands: Vec<Cand> = cands.into_iter().zip(covered).filter(|(_, cov)| !cov).map(|(c, _)| c).collect();
-    // One number is one fact: drop a second id on the same number from a
-    // shorter anchor of a different rule.
-    let phrase_best: Vec<bool> = cands
-        .iter()
-        .map(|c| {
-            !cands.iter().any(|o| o.num.start == c.num.start && o.sentence == c.sentence && o.anchor_len > c.anchor_len && !same_rule_ids(o.id, c.id))
-        })
-        .collect();
-    cands = cands.into_iter().zip(phrase_best).filter(|(_, k)| *k).map(|(c, _)| c).collect();
+                    && (o.anchor.end - o.anchor.start) > (c.anchor.end - c.anchor.start);
+                covers || (o.anchor_len > c.anchor_len && !same_rule_ids(o.id, c.id))
+            });
+            keep[i] = !beaten;
+        }
+    }
+    let mut cands: Vec<Cand> = cands.into_iter().zip(keep).filter(|(_, k)| *k).map(|(c, _)| c).collect();
 
     // All applications closed: closed = received (same sentence).
     let mut extra = Vec::new();
+    let mut closed_at: std::collections::HashMap<usize, Option<usize>> = std::collections::HashMap::new();
     for c in &cands {
         if c.id == "stat.apply.received_total" {
             let t = doc.slice(c.sentence_span);
             let rel = c.phrase.end - c.sentence_span.start;
-            if ALL_CLOSED.iter().any(|w| t[rel..].contains(w)) {
+            let last = *closed_at.entry(c.sentence).or_insert_with(|| ALL_CLOSED.iter().filter_map(|w| t.rfind(w)).max());
+            if last.is_some_and(|p| p >= rel) {
                 extra.push(Cand { id: "stat.apply.closed_total", tier: 1, anchor_len: 0, ..c.clone() });
             }
         }
@@ -309,21 +320,21 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
         if !id_in_era(def, era) {
             continue;
         }
-        let mine: Vec<&Cand> = cands.iter().filter(|c| c.id == id).collect();
+        let mut mine: Vec<&Cand> = cands.iter().filter(|c| c.id == id).collect();
+        mine.sort_by_key(|c| (c.sentence, c.tier, c.phrase.start));
         // A sentence listing parts keeps only its unmarked first figure.
         let mut kept: Vec<&Cand> = Vec::new();
-        let mut sents: Vec<usize> = mine.iter().map(|c| c.sentence).collect();
-        sents.dedup();
-        for s in sents {
-            let mut in_s: Vec<&Cand> = mine.iter().copied().filter(|c| c.sentence == s && c.tier == 0).collect();
-            in_s.sort_by_key(|c| c.phrase.start);
-            let distinct = in_s.iter().any(|c| c.num.value != in_s[0].num.value);
-            if !distinct {
-                kept.extend(in_s.first());
-            } else if !in_s[0].subset && in_s[1..].iter().all(|c| c.subset || c.num.value == in_s[0].num.value) {
-                kept.push(in_s[0]);
+        for group in mine.chunk_by(|a, b| a.sentence == b.sentence) {
+            let in_s: Vec<&Cand> = group.iter().copied().filter(|c| c.tier == 0).collect();
+            if let Some(first) = in_s.first() {
+                let distinct = in_s.iter().any(|c| c.num.value != first.num.value);
+                if !distinct {
+                    kept.push(first);
+                } else if !first.subset && in_s[1..].iter().all(|c| c.subset || c.num.value == first.num.value) {
+                    kept.push(first);
+                }
             }
-            kept.extend(mine.iter().copied().filter(|c| c.sentence == s && c.tier > 0).take(1));
+            kept.extend(group.iter().copied().filter(|c| c.tier > 0).take(1));
         }
         let best = kept.into_iter().min_by_key(|c| (c.tier, std::cmp::Reverse(c.anchor_len), c.subset, c.phrase.start));
         let Some(c) = best else { continue };
@@ -356,11 +367,11 @@ fn negator_before(s: &str) -> bool {
     })
 }
 
-/// `自2008年…` before a figure makes it cumulative.
-fn has_since_year(prefix: &str) -> bool {
-    prefix.match_indices('自').any(|(i, _)| {
-        let r = &prefix[i + '自'.len_utf8()..];
-        r.chars().take(4).all(|c| c.is_ascii_digit()) && r.len() >= 4
+/// Where `自2008年…` first appears: a figure after it is cumulative.
+fn first_since_year(t: &str) -> Option<usize> {
+    t.match_indices('自').map(|(i, _)| i).find(|&i| {
+        let r = &t[i + '自'.len_utf8()..];
+        r.len() >= 4 && r.as_bytes()[..4].iter().all(u8::is_ascii_digit)
     })
 }
 

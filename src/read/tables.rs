@@ -312,7 +312,7 @@ fn build_rows(doc: &Document) -> Vec<Row> {
             continue;
         }
         match pending.as_mut() {
-            Some(p) if !p.header && p.values.is_empty() && !p.label.is_empty() && !is_strong_label(text) => {
+            Some(p) if !p.header && p.values.is_empty() && !p.label.is_empty() && p.label.len() < 240 && !is_strong_label(text) => {
                 p.add_label(text, line.span);
                 p.lines.push(li);
             }

@@ -98,6 +98,12 @@ pub static RULES: &[Rule] = &[
     after(&["stat.apply.reply.not_exist"], &["申请信息不存在", "信息不存在"], COUNT),
     after(&["stat.apply.reply.amend_notice"], &["告知作出更改补充"], COUNT),
     after(&["stat.apply.reply.other_channel"], &["告知通过其他途径办理", "告知通过转其他途径办理"], COUNT),
+    // 2019+ narratives mirror table 三's categories (其他处理0件 fills a blank
+    // total; the subtotals are derived values, compared with the table).
+    after(&["applications.results.other_total.total"], &["其他处理"], COUNT),
+    after(&["applications.results.denied_total.total"], &["不予公开"], COUNT),
+    after(&["applications.results.unable_total.total"], &["无法提供"], COUNT),
+    after(&["applications.results.not_processed_total.total"], &["不予处理"], COUNT),
     // 行政复议、行政诉讼
     after(&["stat.review_total", "review.total"], &["行政复议申请数量", "行政复议申请", "行政复议"], COUNT),
     Rule {

@@ -1,0 +1,540 @@
+//! Encoding detection, without asking the user.
+//!
+//! Order: byte-order mark (UTF-8, UTF-16LE/BE); UTF-16 without a BOM (NUL
+//! bytes on one side of ASCII code units); valid UTF-8 (or UTF-8 with a few
+//! stray bytes, e.g. a file cut in the middle of a character); a declared
+//! charset (`<meta charset>`, `http-equiv` content, `<?xml encoding>`, or a
+//! MIME part's charset) when it names GBK/GB2312/GB18030 or Big5; otherwise
+//! GB18030 or Big5, whichever decodes a sample more plausibly.
+
+use encoding_rs::{Encoding, BIG5, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
+use std::sync::OnceLock;
+
+pub const UTF8: &str = "utf-8";
+pub const UTF16LE: &str = "utf-16le";
+pub const UTF16BE: &str = "utf-16be";
+pub const GB: &str = "gb18030";
+pub const BIG5_NAME: &str = "big5";
+
+/// Bytes of the input used for sniffing and for scoring legacy encodings.
+const SAMPLE: usize = 64 * 1024;
+
+/// Decoded text and the name of the encoding it was decoded from (one of
+/// "utf-8", "utf-16le", "utf-16be", "gb18030", "big5").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodedText {
+    pub text: String,
+    pub encoding: &'static str,
+}
+
+/// The name this crate reports for an encoding_rs encoding.
+fn name_of(enc: &'static Encoding) -> &'static str {
+    if enc == UTF_16LE {
+        UTF16LE
+    } else if enc == UTF_16BE {
+        UTF16BE
+    } else if enc == BIG5 {
+        BIG5_NAME
+    } else if enc == GB18030 || enc == GBK {
+        GB
+    } else {
+        UTF8
+    }
+}
+
+/// Maps a charset label ("gb2312", "GBK", "big5-hkscs", "utf-8"…) to one of
+/// the encodings this crate reads; `None` for anything else.
+pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
+    let enc = Encoding::for_label(label.trim().as_bytes())?;
+    if enc == GBK || enc == GB18030 {
+        Some(GB18030)
+    } else if enc == BIG5 || enc == UTF_8 || enc == UTF_16LE || enc == UTF_16BE {
+        Some(enc)
+    } else {
+        None
+    }
+}
+
+/// The BOM at the start of `bytes`, if any: (encoding, BOM length).
+pub fn bom(bytes: &[u8]) -> Option<(&'static Encoding, usize)> {
+    Encoding::for_bom(bytes)
+}
+
+/// Decodes `bytes` (the whole input), detecting the encoding.
+pub fn decode_bytes(bytes: &[u8]) -> DecodedText {
+    decode_bytes_with_hint(bytes, None)
+}
+
+/// As [`decode_bytes`], with a charset declared outside the bytes (e.g. a
+/// MIME part header). A BOM or valid UTF-8 still wins over a legacy label.
+pub fn decode_bytes_with_hint(bytes: &[u8], hint: Option<&'static Encoding>) -> DecodedText {
+    if let Some((enc, len)) = bom(bytes) {
+        return decode_as(&bytes[len..], enc);
+    }
+    if let Some(enc) = hint {
+        if enc == UTF_16LE || enc == UTF_16BE {
+            return decode_as(bytes, enc);
+        }
+    }
+    if let Some(enc) = utf16_without_bom(bytes) {
+        return decode_as(bytes, enc);
+    }
+    let q = utf8_quality(bytes);
+    if q.errors == 0 {
+        // Valid, or valid up to a character cut off at the very end.
+        return decode_as(bytes, UTF_8);
+    }
+    if q.multibyte >= 10 && q.errors * 50 <= q.multibyte {
+        // Almost all UTF-8: a few stray bytes become U+FFFD.
+        return decode_as(bytes, UTF_8);
+    }
+    let declared = match hint {
+        Some(enc) if enc == GB18030 || enc == BIG5 => Some(enc),
+        _ => declared_charset(bytes),
+    };
+    decode_as(bytes, choose_legacy(bytes, declared))
+}
+
+/// Decodes with a known encoding (no BOM handling; malformed sequences
+/// become U+FFFD).
+pub fn decode_as(bytes: &[u8], enc: &'static Encoding) -> DecodedText {
+    let (text, _) = enc.decode_without_bom_handling(bytes);
+    let mut text = text.into_owned();
+    if text.starts_with('\u{FEFF}') {
+        text.remove(0);
+    }
+    DecodedText {
+        text,
+        encoding: name_of(enc),
+    }
+}
+
+struct Utf8Quality {
+    /// Invalid sequences (not counting one cut off at the very end).
+    errors: usize,
+    /// Valid multi-byte characters.
+    multibyte: usize,
+}
+
+fn utf8_quality(bytes: &[u8]) -> Utf8Quality {
+    let count_leads = |b: &[u8]| b.iter().filter(|&&x| x >= 0xC0).count();
+    let mut q = Utf8Quality {
+        errors: 0,
+        multibyte: 0,
+    };
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                q.multibyte += count_leads(s.as_bytes());
+                break;
+            }
+            Err(e) => {
+                let valid = e.valid_up_to();
+                q.multibyte += count_leads(&rest[..valid]);
+                match e.error_len() {
+                    Some(n) => {
+                        q.errors += 1;
+                        rest = &rest[valid + n..];
+                    }
+                    None => break,
+                }
+            }
+        }
+    }
+    q
+}
+
+/// UTF-16 without a BOM: NUL bytes (the high byte of ASCII code units) on one
+/// side only, and the sample decodes to plausible text.
+pub fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let n = bytes.len().min(8192) & !1;
+    let sample = &bytes[..n];
+    if n < 4 {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for (i, &b) in sample.iter().enumerate() {
+        if b == 0 {
+            if i % 2 == 0 {
+                even += 1;
+            } else {
+                odd += 1;
+            }
+        }
+    }
+    let units = n / 2;
+    // CJK code units have a zero low byte 1 time in 256: allow some.
+    let enc = if odd * 10 >= units && even * 4 <= odd {
+        UTF_16LE
+    } else if even * 10 >= units && odd * 4 <= even {
+        UTF_16BE
+    } else {
+        return None;
+    };
+    let (text, _) = enc.decode_without_bom_handling(sample);
+    let (mut total, mut bad) = (0usize, 0usize);
+    for c in text.chars() {
+        total += 1;
+        let u = c as u32;
+        let control = (u < 0x20 && !matches!(c, '\t' | '\n' | '\r' | '\u{c}')) || u == 0x7F;
+        if control || c == '\u{FFFD}' || (0xE000..=0xF8FF).contains(&u) {
+            bad += 1;
+        }
+    }
+    // One replacement may come from a surrogate pair cut by the sample end.
+    if total == 0 || bad.saturating_sub(1) * 50 > total {
+        return None;
+    }
+    Some(enc)
+}
+
+/// A GB or Big5 charset declared in the first 4 KB: `<meta charset=…>`,
+/// `<meta http-equiv … content="…; charset=…">`, `<?xml … encoding="…"?>`.
+pub fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = bytes[..bytes.len().min(4096)].to_ascii_lowercase();
+    let mut keys: Vec<&[u8]> = vec![b"charset"];
+    if find(&head, b"<?xml").is_some() {
+        keys.push(b"encoding");
+    }
+    for key in keys {
+        let mut from = 0;
+        while let Some(i) = find(&head[from..], key) {
+            let at = from + i + key.len();
+            from = at;
+            if let Some(label) = label_after(&head, at) {
+                if let Some(enc) = encoding_for_label(&label) {
+                    if enc == GB18030 || enc == BIG5 {
+                        return Some(enc);
+                    }
+                    // A declared UTF-8/16 that the bytes contradict: ignore.
+                    return None;
+                }
+            }
+        }
+    }
+    None
+}
+
+/// `= "label"` (spaces and quotes optional) starting at `at`.
+fn label_after(head: &[u8], mut at: usize) -> Option<String> {
+    while at < head.len() && head[at] == b' ' {
+        at += 1;
+    }
+    if head.get(at) != Some(&b'=') {
+        return None;
+    }
+    at += 1;
+    while at < head.len() && matches!(head[at], b' ' | b'"' | b'\'') {
+        at += 1;
+    }
+    let start = at;
+    while at < head.len()
+        && (head[at].is_ascii_alphanumeric() || matches!(head[at], b'-' | b'_' | b'.' | b':'))
+    {
+        at += 1;
+    }
+    if at == start {
+        return None;
+    }
+    Some(String::from_utf8_lossy(&head[start..at]).into_owned())
+}
+
+pub(crate) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() || hay.len() < needle.len() {
+        return None;
+    }
+    let first = needle[0];
+    let mut i = 0;
+    while i + needle.len() <= hay.len() {
+        match hay[i..=hay.len() - needle.len()]
+            .iter()
+            .position(|&b| b == first)
+        {
+            Some(p) => {
+                let s = i + p;
+                if &hay[s..s + needle.len()] == needle {
+                    return Some(s);
+                }
+                i = s + 1;
+            }
+            None => return None,
+        }
+    }
+    None
+}
+
+/// GB18030 or Big5: the declared one unless the other is far more plausible,
+/// else the more plausible one (ties go to GB18030).
+fn choose_legacy(bytes: &[u8], declared: Option<&'static Encoding>) -> &'static Encoding {
+    let sample = sample_prefix(bytes);
+    let (gb, _) = GB18030.decode_without_bom_handling(sample);
+    let (b5, _) = BIG5.decode_without_bom_handling(sample);
+    let (sg, sb) = (plausibility(&gb), plausibility(&b5));
+    match declared {
+        Some(d) => {
+            let (own, other, alt) = if d == BIG5 {
+                (sb, sg, GB18030)
+            } else {
+                (sg, sb, BIG5)
+            };
+            if other > own.max(0) * 2 + 50 {
+                alt
+            } else {
+                d
+            }
+        }
+        None => {
+            if sb > sg {
+                BIG5
+            } else {
+                GB18030
+            }
+        }
+    }
+}
+
+/// The first [`SAMPLE`] bytes, cut after a newline so that no double-byte
+/// character is split (a newline is never a trail byte).
+fn sample_prefix(bytes: &[u8]) -> &[u8] {
+    if bytes.len() <= SAMPLE {
+        return bytes;
+    }
+    let head = &bytes[..SAMPLE];
+    match head.iter().rposition(|&b| b == b'\n') {
+        Some(p) if p > SAMPLE / 2 => &head[..=p],
+        _ => head,
+    }
+}
+
+/// Very common Chinese characters in simplified and traditional form; right
+/// decodings hit them constantly, wrong ones (GBK bytes read as Big5 or the
+/// reverse) rarely.
+const COMMON: &str = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龙飞息申请告诉讼复政务网站平台依据条例规范性文件数量单位情况工作总体主动收到处理结果办理答复不予予以公开信息年度报告县区乡镇街道办事处人民政府办公室";
+
+const COMMON_TRADITIONAL: &str = "這為個國們於對會發動過說產種後進著經電裡現實兩體機當點從業應開還義與間樣關數麼質氣變條沒結問軍總題黨員頭資邊級圖統較將組見計別論運農幾區強決幹戰則據處隊給門規熱領導壓爭濟階術極聯認權證轉單風帶場車務萬達積議聲報鬥類離華確張馬節話溫傳許廣記須際驗連斷難礦圍備辦習響約勞團歷構稱準號維劃選標寫親廠識屬圓調滿縣參紅細聽該鐵價嚴龍飛請訴訟復務網臺據條範件數量單位情況總動處結辦答復開資訊年度報告縣區鄉鎮街道辦事處人民政府辦公室";
+
+fn common_set() -> &'static [u32] {
+    static SET: OnceLock<Vec<u32>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut v: Vec<u32> = COMMON
+            .chars()
+            .chain(COMMON_TRADITIONAL.chars())
+            .map(|c| c as u32)
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    })
+}
+
+/// A plausibility score for Chinese text: common characters count for,
+/// replacement characters, private-use characters and the kana, Greek,
+/// Cyrillic and box-drawing characters that wrong decodings produce against.
+pub fn plausibility(text: &str) -> i64 {
+    let set = common_set();
+    let mut score = 0i64;
+    for c in text.chars() {
+        let u = c as u32;
+        if u < 0x80 {
+            continue;
+        }
+        score += if c == '\u{FFFD}' {
+            -20
+        } else if set.binary_search(&u).is_ok() {
+            3
+        } else if (0xE000..=0xF8FF).contains(&u) {
+            -5
+        } else if (0x3040..=0x30FF).contains(&u)
+            || (0x0370..=0x052F).contains(&u)
+            || (0x2500..=0x257F).contains(&u)
+            || (0x3100..=0x312F).contains(&u)
+            || (0xAC00..=0xD7AF).contains(&u)
+            || (0xFF61..=0xFF9F).contains(&u)
+        {
+            -2
+        } else {
+            0
+        };
+    }
+    score
+}
+
+/// CRLF and lone CR become LF.
+pub fn normalize_newlines(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' {
+            if chars.peek() == Some(&'\n') {
+                chars.next();
+            }
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SIMPLIFIED: &str = "2019年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，主动公开政府信息1234条，收到政府信息公开申请56件，均已按时办理答复。本年度报告由县人民政府办公室编制。";
+    const TRADITIONAL: &str = "2017年，我市堅持把政務公開作為加強政府誠信建設的有力抓手，認真貫徹落實國家關於政務公開的各項決策部署。本年度報告按照《中華人民共和國政府信息公開條例》的要求編制，全年收到政府信息公開申請十二件。";
+
+    fn gbk(s: &str) -> Vec<u8> {
+        let (b, _, unmappable) = GBK.encode(s);
+        assert!(!unmappable);
+        b.into_owned()
+    }
+
+    fn big5(s: &str) -> Vec<u8> {
+        let (b, _, unmappable) = BIG5.encode(s);
+        assert!(!unmappable);
+        b.into_owned()
+    }
+
+    #[test]
+    fn utf8_plain_and_bom() {
+        let d = decode_bytes(SIMPLIFIED.as_bytes());
+        assert_eq!(d.encoding, "utf-8");
+        assert_eq!(d.text, SIMPLIFIED);
+        let mut b = vec![0xEF, 0xBB, 0xBF];
+        b.extend_from_slice("报告".as_bytes());
+        let d = decode_bytes(&b);
+        assert_eq!((d.text.as_str(), d.encoding), ("报告", "utf-8"));
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut le = vec![0xFF, 0xFE];
+        let mut be = vec![0xFE, 0xFF];
+        for u in "年度报告 2019".encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        let d = decode_bytes(&le);
+        assert_eq!((d.text.as_str(), d.encoding), ("年度报告 2019", "utf-16le"));
+        let d = decode_bytes(&be);
+        assert_eq!((d.text.as_str(), d.encoding), ("年度报告 2019", "utf-16be"));
+    }
+
+    #[test]
+    fn utf16_without_bom_ascii_heavy() {
+        let s = "2019年 政府信息公开 申请 12 件\n受理 3 件\n";
+        let le: Vec<u8> = s.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let d = decode_bytes(&le);
+        assert_eq!((d.text.as_str(), d.encoding), (s, "utf-16le"));
+        let be: Vec<u8> = s.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        assert_eq!(decode_bytes(&be).encoding, "utf-16be");
+    }
+
+    #[test]
+    fn truncated_utf8_is_still_utf8() {
+        let b = "政府信息公开".as_bytes();
+        let cut = &b[..b.len() - 1];
+        let d = decode_bytes(cut);
+        assert_eq!(d.encoding, "utf-8");
+        assert!(d.text.starts_with("政府信息公"));
+    }
+
+    #[test]
+    fn mostly_utf8_with_a_stray_byte() {
+        let mut b = SIMPLIFIED.repeat(3).into_bytes();
+        b.insert(2, 0xFF);
+        let d = decode_bytes(&b);
+        assert_eq!(d.encoding, "utf-8");
+        assert_eq!(d.text.matches('\u{FFFD}').count(), 1);
+    }
+
+    #[test]
+    fn gbk_detected() {
+        let d = decode_bytes(&gbk(SIMPLIFIED));
+        assert_eq!((d.text.as_str(), d.encoding), (SIMPLIFIED, "gb18030"));
+    }
+
+    #[test]
+    fn big5_detected() {
+        let d = decode_bytes(&big5(TRADITIONAL));
+        assert_eq!((d.text.as_str(), d.encoding), (TRADITIONAL, "big5"));
+    }
+
+    #[test]
+    fn short_inputs() {
+        for s in ["政府信息公开工作年度报告", "申请件数"] {
+            assert_eq!(decode_bytes(&gbk(s)).encoding, "gb18030", "{s}");
+        }
+        for s in ["政府信息公開工作年度報告", "申請件數"] {
+            assert_eq!(decode_bytes(&big5(s)).encoding, "big5", "{s}");
+        }
+    }
+
+    #[test]
+    fn meta_charset_honoured() {
+        // Text that on its own would be ambiguous: the declaration decides.
+        let mut b = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body>".to_vec();
+        b.extend(gbk(SIMPLIFIED));
+        let d = decode_bytes(&b);
+        assert_eq!(d.encoding, "gb18030");
+        assert!(d.text.contains(SIMPLIFIED));
+
+        let mut b = b"<meta charset='big5'>".to_vec();
+        b.extend(big5(TRADITIONAL));
+        assert_eq!(decode_bytes(&b).encoding, "big5");
+
+        let mut b = b"<?xml version=\"1.0\" encoding=\"GBK\"?><html><body>".to_vec();
+        b.extend(gbk("年度报告"));
+        assert_eq!(decode_bytes(&b).encoding, "gb18030");
+    }
+
+    #[test]
+    fn wrong_declaration_overridden_when_far_less_plausible() {
+        let mut b = b"<meta charset=\"big5\">".to_vec();
+        b.extend(gbk(&SIMPLIFIED.repeat(3)));
+        assert_eq!(decode_bytes(&b).encoding, "gb18030");
+    }
+
+    #[test]
+    fn declared_utf8_but_gbk_bytes() {
+        let mut b = b"<meta charset=\"utf-8\">".to_vec();
+        b.extend(gbk(SIMPLIFIED));
+        assert_eq!(decode_bytes(&b).encoding, "gb18030");
+    }
+
+    #[test]
+    fn hint_from_outside() {
+        let d = decode_bytes_with_hint(&big5("政府資訊"), Some(BIG5));
+        assert_eq!((d.text.as_str(), d.encoding), ("政府資訊", "big5"));
+        // Valid UTF-8 wins over a legacy label.
+        let d = decode_bytes_with_hint("政府信息".as_bytes(), Some(GB18030));
+        assert_eq!(d.encoding, "utf-8");
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(encoding_for_label("GB2312"), Some(GB18030));
+        assert_eq!(encoding_for_label("x-gbk"), Some(GB18030));
+        assert_eq!(encoding_for_label("big5-hkscs"), Some(BIG5));
+        assert_eq!(encoding_for_label("windows-1252"), None);
+    }
+
+    #[test]
+    fn newlines() {
+        assert_eq!(
+            normalize_newlines("a\r\nb\rc\n\r\n".to_string()),
+            "a\nb\nc\n\n"
+        );
+    }
+
+    #[test]
+    fn guess_on_large_input_uses_sample() {
+        let big = gbk(&format!("{SIMPLIFIED}\n").repeat(2000));
+        assert!(big.len() > SAMPLE);
+        assert_eq!(name_of(choose_legacy(&big, None)), "gb18030");
+    }
+}

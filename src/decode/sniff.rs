@@ -1,0 +1,215 @@
+//! Binary sniffing: a clear message for files that are not text (PDF, Office,
+//! OFD, images, archives…) instead of decoding them into garbage.
+
+use super::encoding::{bom, find, utf16_without_bom};
+
+/// Bytes looked at for NUL and control bytes.
+const PROBE: usize = 8192;
+
+const HOW_TO: &str = "This version reads text only: plain text (.txt), web pages (.html, .htm, .mhtml) and markdown (.md), in UTF-8, UTF-16, GB18030/GBK or Big5.";
+
+/// `Some(message)` when `bytes` are a known binary format or look binary.
+pub fn binary_kind(bytes: &[u8]) -> Option<String> {
+    if let Some(m) = magic(bytes) {
+        return Some(m);
+    }
+    if bom(bytes).is_some() || utf16_without_bom(bytes).is_some() {
+        return None;
+    }
+    let probe = &bytes[..bytes.len().min(PROBE)];
+    // Trailing NUL padding (pre-allocated or cut downloads) is not evidence.
+    let end = probe.iter().rposition(|&b| b != 0).map_or(0, |p| p + 1);
+    let probe = &probe[..end];
+    let nul = probe.iter().filter(|&&b| b == 0).count();
+    let control = probe
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1B)) || b == 0x7F)
+        .count();
+    if nul > 0 || (control > 8 && control * 20 > probe.len()) {
+        return Some(format!(
+            "This file looks like binary data, not text (its first 8 KB contain {}). {HOW_TO}",
+            if nul > 0 {
+                "NUL bytes"
+            } else {
+                "many control bytes"
+            }
+        ));
+    }
+    None
+}
+
+fn magic(b: &[u8]) -> Option<String> {
+    let head = &b[..b.len().min(1024)];
+    if find(head, b"%PDF-").is_some() {
+        return Some(
+            "This file is a PDF document (it starts with %PDF), not text. PDF files are not read by this version: \
+             open the PDF, select and copy all of the report's text (政府信息公开工作年度报告) and paste it in, \
+             or use the web page (HTML) version of the report if the publishing site has one."
+                .to_string(),
+        );
+    }
+    if b.starts_with(b"PK\x03\x04") || b.starts_with(b"PK\x05\x06") {
+        return Some(zip_kind(b));
+    }
+    if b.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return Some(
+            "This file is a legacy Microsoft Office or WPS document (.doc, .wps, .xls or .et: an OLE compound file), \
+             not text. This format is not read by this version: open it in Word or WPS and copy all of the report's \
+             text and paste it in, or use Save As to save it as plain text (.txt) or a web page (.html)."
+                .to_string(),
+        );
+    }
+    let image = if b.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("a PNG image")
+    } else if b.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("a JPEG image")
+    } else if b.starts_with(b"GIF87a") || b.starts_with(b"GIF89a") {
+        Some("a GIF image")
+    } else if b.len() >= 12 && b.starts_with(b"RIFF") && &b[8..12] == b"WEBP" {
+        Some("a WebP image")
+    } else if b.starts_with(b"II*\0") || b.starts_with(b"MM\0*") {
+        Some("a TIFF image")
+    } else if b.starts_with(b"BM") && b.len() > 14 && b[6..10] == [0, 0, 0, 0] {
+        Some("a BMP image")
+    } else {
+        None
+    };
+    if let Some(what) = image {
+        return Some(format!(
+            "This file is {what}, not text. Images (e.g. a scanned report) are not read by this version: \
+             the text has to be recognised (OCR) or copied from a text version of the report first."
+        ));
+    }
+    let archive = if b.starts_with(&[0x1F, 0x8B]) {
+        Some("gzip-compressed (.gz)")
+    } else if b.starts_with(&[0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]) {
+        Some("a 7-Zip archive (.7z)")
+    } else if b.starts_with(b"Rar!\x1a\x07") {
+        Some("a RAR archive (.rar)")
+    } else if b.starts_with(b"BZh") && b.len() > 4 && b[3].is_ascii_digit() && b[4] == 0x31 {
+        Some("bzip2-compressed (.bz2)")
+    } else if b.starts_with(&[0xFD, b'7', b'z', b'X', b'Z', 0x00]) {
+        Some("xz-compressed (.xz)")
+    } else {
+        None
+    };
+    if let Some(what) = archive {
+        return Some(format!(
+            "This file is {what}, not text. Decompress it first and read the report file inside. {HOW_TO}"
+        ));
+    }
+    None
+}
+
+/// ZIP archives: name the Office/OFD/EPUB format when the member names show it.
+fn zip_kind(b: &[u8]) -> String {
+    // Member names appear in the local headers (start) and the central
+    // directory (end).
+    let window = 64 * 1024;
+    let head = &b[..b.len().min(window)];
+    let tail = &b[b.len().saturating_sub(window)..];
+    let has = |name: &[u8]| find(head, name).is_some() || find(tail, name).is_some();
+    let (what, member) = if has(b"word/document.xml") {
+        ("a Word document (.docx", "word/document.xml")
+    } else if has(b"xl/workbook.xml") {
+        ("an Excel workbook (.xlsx", "xl/workbook.xml")
+    } else if has(b"ppt/presentation.xml") {
+        ("a PowerPoint presentation (.pptx", "ppt/presentation.xml")
+    } else if has(b"OFD.xml") {
+        ("an OFD document (版式文档, .ofd", "OFD.xml")
+    } else if has(b"mimetypeapplication/epub+zip") {
+        ("an EPUB e-book (.epub", "mimetype")
+    } else if has(b"mimetypeapplication/vnd.oasis.opendocument") {
+        ("an OpenDocument file (.odt/.ods", "mimetype")
+    } else {
+        return format!(
+            "This file is a ZIP archive (it looks like a .docx, .xlsx or other zipped file), not text. \
+             This format is not read by this version: open the document and copy all of the report's text and \
+             paste it in, or save it as plain text (.txt) or a web page (.html). {HOW_TO}"
+        );
+    };
+    format!(
+        "This file is {what}: a ZIP archive containing {member}), not text. This format is not read by this \
+         version: open it and copy all of the report's text and paste it in, or save it as plain text (.txt) \
+         or a web page (.html)."
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(b: &[u8]) -> String {
+        binary_kind(b).unwrap_or_default()
+    }
+
+    #[test]
+    fn pdf() {
+        assert!(kind(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj").contains("PDF"));
+        assert!(kind(b"\r\n%PDF-1.4 junk before the header").contains("PDF"));
+    }
+
+    #[test]
+    fn zips() {
+        let mut docx = b"PK\x03\x04\x14\x00\x06\x00".to_vec();
+        docx.extend_from_slice(b"[Content_Types].xml...PK\x03\x04....word/document.xml....");
+        let k = kind(&docx);
+        assert!(k.contains("Word document (.docx"), "{k}");
+        assert!(k.contains("word/document.xml"));
+        let xlsx = b"PK\x03\x04\x14\x00xl/workbook.xml";
+        assert!(kind(xlsx).contains(".xlsx"));
+        let ofd = b"PK\x03\x04\x14\x00OFD.xml\x00Doc_0/Document.xml";
+        assert!(kind(ofd).contains("OFD"));
+        let plain = b"PK\x03\x04\x14\x00\x00\x00data.csv";
+        let k = kind(plain);
+        assert!(k.contains("ZIP archive") && k.contains(".docx"), "{k}");
+    }
+
+    #[test]
+    fn ole() {
+        let k = kind(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0]);
+        assert!(
+            k.contains(".doc") && k.contains(".wps") && k.contains("copy"),
+            "{k}"
+        );
+    }
+
+    #[test]
+    fn images_and_archives() {
+        assert!(kind(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").contains("PNG image"));
+        assert!(kind(&[0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10]).contains("JPEG image"));
+        assert!(kind(b"GIF89a\x01\x00").contains("GIF image"));
+        assert!(kind(&[0x1F, 0x8B, 0x08, 0, 0, 0]).contains("gzip"));
+    }
+
+    #[test]
+    fn generic_binary() {
+        let mut b = b"hello".to_vec();
+        b.extend_from_slice(&[0, 1, 2, 0, 5, 0, 7, 8, 0, 3]);
+        b.extend_from_slice(b"more bytes here");
+        assert!(kind(&b).contains("binary data"));
+        let ctl: Vec<u8> = (0..200u8)
+            .map(|i| if i % 4 == 0 { 0x01 } else { b'a' })
+            .collect();
+        assert!(kind(&ctl).contains("control bytes"));
+    }
+
+    #[test]
+    fn text_is_not_binary() {
+        assert_eq!(binary_kind("政府信息公开\t年度报告\r\n".as_bytes()), None);
+        assert_eq!(binary_kind(b"{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}}"), None);
+        assert_eq!(
+            binary_kind(b"plain text\n\0\0\0\0"),
+            None,
+            "trailing NUL padding"
+        );
+        let le: Vec<u8> = "年度报告 2019 abc"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        assert_eq!(binary_kind(&le), None);
+        let mut bom = vec![0xFF, 0xFE];
+        bom.extend(le);
+        assert_eq!(binary_kind(&bom), None);
+    }
+}
