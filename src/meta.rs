@@ -208,7 +208,7 @@ fn read_agency(doc: &Document) -> (Option<String>, Option<String>) {
     let lines: Vec<&str> = doc.lines.iter().map(|l| doc.slice(l.span)).filter(|s| !s.is_empty()).collect();
     let head: Vec<&str> = lines.iter().take(40).copied().collect();
     let mut title = None;
-    for l in &head {
+    for (hi, l) in head.iter().enumerate() {
         let l = l.trim_matches(|c: char| c == '|' || c.is_whitespace());
         if is_report_title(l) {
             if title.is_none() {
@@ -216,6 +216,14 @@ fn read_agency(doc: &Document) -> (Option<String>, Option<String>) {
             }
             if let Some(a) = agency_in(l) {
                 return (Some(a), Some(l.to_string()));
+            }
+            // A title printed on two lines: 洪泽区人民政府 / 2023年…年度报告.
+            if let Some(prev) = hi.checked_sub(1).map(|i| head[i].trim()) {
+                if prev.chars().all(is_cjk) {
+                    if let Some(a) = clean_agency(prev) {
+                        return (Some(a), Some(format!("{prev}{l}")));
+                    }
+                }
             }
         }
     }

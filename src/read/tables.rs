@@ -149,6 +149,48 @@ fn is_header_cell(s: &str) -> bool {
     digits == 4 && matches!(&s[4..], "年度" | "年")
 }
 
+/// A line that is several column names run together (PDF text loses the
+/// spaces between header cells): `信息内容本年制发件数本年废止件数现行有效件数`.
+/// Returns the cells when the whole line segments into header words.
+fn header_cells_in_line(s: &str) -> Option<Vec<String>> {
+    let q = squash(s);
+    if q.is_empty() || q.chars().count() > 120 {
+        return None;
+    }
+    let v = vocab();
+    let mut out = Vec::new();
+    let mut rest = q.as_str();
+    while !rest.is_empty() {
+        let h = v.headers.iter().filter(|h| h.chars().count() >= 2 && rest.starts_with(h.as_str())).max_by_key(|h| h.len())?;
+        let mut take = h.len();
+        // A unit note belongs to its header: 本年收费金额(单位:万元)
+        if rest[take..].starts_with('(') {
+            if let Some(c) = rest[take..].find(')') {
+                take += c + 1;
+            }
+        }
+        out.push(rest[..take].to_string());
+        rest = &rest[take..];
+    }
+    (out.len() >= 2).then_some(out)
+}
+
+/// A line of numbers only (`4 0 0 0 0 0 4`): the values of the pending row.
+fn numbers_line(s: &str) -> Option<Vec<(usize, usize)>> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for tok in s.split(' ') {
+        if !tok.is_empty() {
+            if !matches!(classify(tok), CellKind::Num(_) | CellKind::Dash) {
+                return None;
+            }
+            out.push((pos, pos + tok.len()));
+        }
+        pos += tok.len() + 1;
+    }
+    (out.len() >= 2).then_some(out)
+}
+
 /// A line that starts a new row label (an item number or a template key).
 fn is_strong_label(s: &str) -> bool {
     if heading_at(s).is_some() || s.starts_with("其中") {
@@ -201,7 +243,7 @@ fn split_row_line(s: &str) -> Option<(usize, Vec<(usize, usize)>)> {
     }
     nums.reverse();
     let label = s[..end].trim_end();
-    if label.is_empty() || nums.is_empty() || label.ends_with(['(', '计', '第', '年', '月']) {
+    if label.is_empty() || nums.is_empty() || label.ends_with(['(', '第', '年', '月']) {
         return None;
     }
     if nums.len() < 2 && !is_strong_label(label) {
@@ -260,6 +302,35 @@ fn build_rows(doc: &Document) -> Vec<Row> {
         if is_prose(text) {
             flush(&mut pending, &mut rows);
             block += 1;
+            continue;
+        }
+        if let Some(nums) = numbers_line(text) {
+            let cells: Vec<VCell> = nums
+                .into_iter()
+                .map(|(a, b)| VCell { kind: classify(&text[a..b]), span: Span { start: line.span.start + a, end: line.span.start + b } })
+                .collect();
+            match pending.as_mut() {
+                Some(p) if !p.header && p.values.is_empty() => {
+                    p.values.extend(cells);
+                    p.lines.push(li);
+                }
+                _ => {
+                    flush(&mut pending, &mut rows);
+                    let mut r = Row::new(block);
+                    r.values.extend(cells);
+                    r.lines.push(li);
+                    rows.push(r);
+                }
+            }
+            continue;
+        }
+        if let Some(cells) = header_cells_in_line(text) {
+            flush(&mut pending, &mut rows);
+            let mut r = Row::new(block);
+            r.header = true;
+            r.header_cells = cells;
+            r.lines.push(li);
+            rows.push(r);
             continue;
         }
         let kind = classify(text);
@@ -446,8 +517,10 @@ pub fn read_tables(doc: &Document, era: &str) -> TableRead {
         let vals: Vec<usize> = (0..r.values.len()).filter(|&i| r.values[i].kind != CellKind::Unit).collect();
         if modern {
             // Table 四: 15 numbers after a 行政复议 header, no row label.
-            let t4_ctx = t4_seen_at.is_some_and(|at| ri - at <= 4) || r.label.contains("行政复议");
-            if vals.len() == 15 && t4_ctx && (r.label.is_empty() || r.label.contains("行政复议") || r.label.contains("行政诉讼")) {
+            let t4_ctx = t4_seen_at.is_some_and(|at| ri - at <= 8) || r.label.contains("行政复议");
+            // The label may be the scrambled header (结果维持…总计) PDF text leaves.
+            let header_words = !r.label.is_empty() && r.label.chars().all(|c| "行政复议诉讼结果维持纠正其他尚未审结总计未经直接起后".contains(c));
+            if vals.len() == 15 && t4_ctx && (r.label.is_empty() || header_words || r.label.contains("行政复议") || r.label.contains("行政诉讼")) {
                 let spec = &templates::T4.rows[0];
                 let cols = vals.iter().zip(spec.ids).map(|(&vi, ids)| (vi, ids.to_vec())).collect();
                 hits.push(Hit { template: &templates::T4, spec, row: ri, cols });
@@ -688,6 +761,42 @@ mod tests {
         assert_eq!(get(&v, "litigation.after_review.total"), Some(38.0));
         // Not in an old-era report.
         assert!(read(t, "E14").is_empty());
+    }
+
+    #[test]
+    fn pdf_layout_text_rows_headers_and_wrapped_labels() {
+        // As `pdftotext -layout` prints an E21 report: header cells run
+        // together, numbers on the label's line or on a line of their own, a
+        // long label wrapped, and table 四's header scrambled over lines.
+        let t = "第二十条第(一)项\n信息内容   本年制发件数    本年废止件数    现行有效件数\n\
+                 规章               1          0       11\n行政规范性文件          0          5       5\n\
+                 一、本年新收政府信息公开申请数量      21    0      0     0   0   0     21\n\
+                 (二)部分公开(区分处理的,只计这一情 形,不\n计其他情形)\n     4    0      0     0   0   0     4\n\
+                 (七)总计        21   0   0   0    0    0   21\n\
+                 行政复议                              行政诉讼\n未经复议直接起诉                  复议后起诉\n\
+                 结果   结果     其他   尚未\n总计 结果 结果 其他 尚未 结果 结果 其他 尚未\n维持   纠正     结果   审结  总计\n\
+                 10    1      0   0    11   0    0   0   0    0   5   0     0   0   5";
+        let v = read(t, "E21");
+        assert_eq!(get(&v, "active.art20_1.regulations.in_force"), Some(11.0));
+        assert_eq!(get(&v, "active.art20_1.normative_docs.repealed"), Some(5.0));
+        assert_eq!(get(&v, "applications.new_received.total"), Some(21.0));
+        assert_eq!(get(&v, "applications.results.partial.natural_person"), Some(4.0));
+        assert_eq!(get(&v, "applications.results.total.total"), Some(21.0));
+        assert_eq!(get(&v, "review.upheld"), Some(10.0));
+        assert_eq!(get(&v, "review.total"), Some(11.0));
+        assert_eq!(get(&v, "litigation.after_review.total"), Some(5.0));
+    }
+
+    #[test]
+    fn header_segmentation() {
+        assert_eq!(
+            header_cells_in_line("信息内容本年制发件数本年废止件数现行有效件数"),
+            Some(vec!["信息内容".to_string(), "本年制发件数".into(), "本年废止件数".into(), "现行有效件数".into()])
+        );
+        assert_eq!(header_cells_in_line("信息内容本年收费金额(单位:万元)").map(|c| c[1].clone()), Some("本年收费金额(单位:万元)".into()));
+        assert_eq!(header_cells_in_line("行政许可"), None);
+        assert_eq!(numbers_line("4 0 0 0 0 0 4").map(|n| n.len()), Some(7));
+        assert_eq!(numbers_line("2020 年"), None);
     }
 
     #[test]
