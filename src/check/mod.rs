@@ -6,6 +6,10 @@
 //! report's era; an identity whose values are missing is reported as
 //! `skipped` with the reason.
 
+pub mod cross_year;
+
+pub use cross_year::{cross_year, CrossCheck};
+
 use crate::read::{fmt_num, Value};
 use crate::report::Check;
 use std::collections::HashMap;
