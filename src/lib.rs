@@ -89,7 +89,7 @@ fn extract_decoded(text: &str) -> Report {
     let doc = segment::Document::new(&norm);
     let meta = meta::read_meta(&doc);
     let era = meta.era.clone().unwrap_or_else(|| "E14".to_string());
-    let mut reading = read::read(&doc, &era);
+    let mut reading = read::read(&doc, &era, meta.year);
     let outline = segment::outline(&doc, &reading.table_lines);
     let (derived, mut conflicts) = check::derive(&reading.fields, &reading.extra, &era);
     let mut checks = check::run(&reading.fields, &derived, &era);

@@ -80,8 +80,8 @@ pub struct Reading {
 }
 
 /// Reads tables and narrative and merges them (table first).
-pub fn read(doc: &Document, era: &str) -> Reading {
-    let tables = tables::read_tables(doc, era);
+pub fn read(doc: &Document, era: &str, year: Option<i32>) -> Reading {
+    let tables = tables::read_tables(doc, era, year);
     let narr = narrative::read_narrative(doc, era, &tables.table_lines);
     let mut fields: Vec<Value> = tables.values;
     let mut conflicts = Vec::new();

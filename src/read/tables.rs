@@ -476,8 +476,17 @@ struct Hit<'a> {
     cols: Vec<(usize, Vec<&'static str>)>,
 }
 
-pub fn read_tables(doc: &Document, era: &str) -> TableRead {
+/// The year a header cell names (`2018年度`, `2018年`), if any.
+fn header_year(h: &str) -> Option<i32> {
+    let d: String = h.chars().take_while(|c| c.is_ascii_digit()).collect();
+    (d.len() == 4 && matches!(&h[4..], "年度" | "年" | "")).then(|| d.parse().ok()).flatten()
+}
+
+/// `year` is the report's statistics year: when a table prints several
+/// year columns (2017年 | 2018年), only that year's column is read.
+pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
     let rows = build_rows(doc);
+    let mut year_cols: Option<(usize, Vec<Option<i32>>)> = None; // (block, header years)
     let modern = matches!(era, "E19" | "E21");
     let mut hits: Vec<Hit> = Vec::new();
     let mut cursors: HashMap<&'static str, usize> = HashMap::new();
@@ -498,6 +507,12 @@ pub fn read_tables(doc: &Document, era: &str) -> TableRead {
     let mut t4_seen_at: Option<usize> = None;
     for (ri, r) in rows.iter().enumerate() {
         if r.header {
+            let ys: Vec<Option<i32>> = r.header_cells.iter().map(|h| header_year(h)).collect();
+            if ys.iter().filter(|y| y.is_some()).count() >= 2 {
+                // Value columns are the header cells from the first year on.
+                let first = ys.iter().position(|y| y.is_some()).unwrap_or(0);
+                year_cols = Some((r.block, ys[first..].to_vec()));
+            }
             if r.header_cells.iter().any(|h| templates::T2.headers.iter().skip(1).any(|k| h.starts_with(&normalise_str(k)))) {
                 t2_header = r.header_cells.iter().filter(|h| h.as_str() != "信息内容").cloned().collect();
                 t2_block = r.block;
@@ -574,11 +589,22 @@ pub fn read_tables(doc: &Document, era: &str) -> TableRead {
             let spec = &t.rows[i];
             let mut cols = Vec::new();
             match t.columns {
-                Columns::Fixed(1) => {
-                    if let Some(&vi) = vals.iter().find(|&&v| r.values[v].kind != CellKind::Blank) {
-                        cols.push((vi, spec.ids[0].to_vec()));
+                Columns::Fixed(1) => match &year_cols {
+                    // Several year columns: read the report year's column only.
+                    Some((b, ys)) if *b == r.block => {
+                        let numeric: Vec<usize> = vals.iter().copied().filter(|&v| r.values[v].kind != CellKind::Unit).collect();
+                        if let (Some(y), true) = (year, numeric.len() == ys.len()) {
+                            if let Some(pos) = ys.iter().position(|c| *c == Some(y)) {
+                                cols.push((numeric[pos], spec.ids[0].to_vec()));
+                            }
+                        }
                     }
-                }
+                    _ => {
+                        if let Some(&vi) = vals.iter().find(|&&v| r.values[v].kind != CellKind::Blank) {
+                            cols.push((vi, spec.ids[0].to_vec()));
+                        }
+                    }
+                },
                 Columns::YearAndCumulative => {
                     let nb: Vec<usize> = vals.iter().copied().filter(|&v| r.values[v].kind != CellKind::Blank).collect();
                     if let Some(&vi) = nb.first() {
@@ -668,7 +694,7 @@ mod tests {
     fn read(text: &str, era: &str) -> Vec<(String, f64)> {
         let n = normalise(text);
         let d = Document::new(&n);
-        read_tables(&d, era).values.into_iter().map(|v| (v.id, v.value)).collect()
+        read_tables(&d, era, Some(2018)).values.into_iter().map(|v| (v.id, v.value)).collect()
     }
 
     fn get(v: &[(String, f64)], id: &str) -> Option<f64> {
@@ -788,6 +814,14 @@ mod tests {
     }
 
     #[test]
+    fn e14_with_two_year_columns_reads_the_report_year() {
+        let t = "统计指标\t单位\t2017年\t2018年\n(一)收到申请数\t件\t70\t81\n1.当面申请数\t件\t30\t39";
+        let v = read(t, "E14");
+        assert_eq!(get(&v, "stat.apply.received_total"), Some(81.0));
+        assert_eq!(get(&v, "stat.apply.received.in_person"), Some(39.0));
+    }
+
+    #[test]
     fn header_segmentation() {
         assert_eq!(
             header_cells_in_line("信息内容本年制发件数本年废止件数现行有效件数"),
@@ -804,7 +838,7 @@ mod tests {
         let t = "信息内容 本年制发件数 本年废止件数 现行有效件数\n规章 1 0 11";
         let n = normalise(t);
         let d = Document::new(&n);
-        let _ = read_tables(&d, "E21");
+        let _ = read_tables(&d, "E21", None);
         assert_eq!(split_row_line("规章1 0 11").map(|x| x.1.len()), Some(3));
         assert_eq!(split_row_line("收到申请数81").map(|x| x.1.len()), Some(1));
         assert_eq!(split_row_line("2020年1月23"), None);
