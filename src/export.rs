@@ -53,7 +53,9 @@ pub fn jsonl_line(report: &Report) -> String {
 /// The record batch output carries for an input that could not be read or
 /// extracted: `{"file":…,"error":…}`, compact, no trailing newline.
 pub fn error_record(file: &str, error: &str) -> String {
-    serde_json::json!({ "file": file, "error": error }).to_string()
+    // Written by hand so `file` comes first (serde_json's map sorts keys).
+    let quote = |s: &str| serde_json::Value::from(s).to_string();
+    format!("{{\"file\":{},\"error\":{}}}", quote(file), quote(error))
 }
 
 /// Quotes one CSV field when it needs it.
@@ -176,5 +178,14 @@ mod tests {
         let row = csv_row("x.txt", &report);
         assert_eq!(row.len(), csv_header().len());
         assert_eq!(row[0], "x.txt");
+    }
+
+    #[test]
+    fn error_record_is_json_with_file_first() {
+        let r = error_record("a \"b\".txt", "bad\nthing");
+        assert!(r.starts_with("{\"file\":"), "{r}");
+        let v: serde_json::Value = serde_json::from_str(&r).unwrap();
+        assert_eq!(v["file"], "a \"b\".txt");
+        assert_eq!(v["error"], "bad\nthing");
     }
 }

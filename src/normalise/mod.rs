@@ -46,6 +46,30 @@ impl Normalised {
     }
 }
 
+/// Frequent characters that exist only in traditional script; text with none
+/// of them is simplified and skips the converter (sorted for binary search).
+const COMMON_TRADITIONAL: &[char] = &{
+    let mut a = [
+        '們', '個', '這', '會', '說', '時', '來', '對', '國', '為', '與', '發', '開', '問', '長', '關', '實', '現', '於', '經', '還', '進',
+        '業', '動', '區', '員', '務', '條', '數', '報', '據', '網', '應', '處', '門', '機', '請', '復', '議', '訴', '訟', '費', '統', '計',
+        '資', '訊', '體', '過', '項', '號', '稱', '際', '點', '導', '覽', '電', '話', '傳', '書', '廣', '檢', '縣', '鄉', '鎮',
+        '辦', '設', '總', '從', '將', '當', '無', '見', '樣', '聯', '錄', '單', '屬', '級', '歷', '義', '產', '華', '構',
+    ];
+    // const-sort (insertion sort; the list is short)
+    let mut i = 1;
+    while i < a.len() {
+        let mut j = i;
+        while j > 0 && (a[j - 1] as u32) > (a[j] as u32) {
+            let t = a[j - 1];
+            a[j - 1] = a[j];
+            a[j] = t;
+            j -= 1;
+        }
+        i += 1;
+    }
+    a
+};
+
 /// Maps one char to its canonical form (before traditional → simplified).
 /// Returns `None` for chars that are dropped (zero-width, controls).
 pub fn canonical_char(c: char) -> Option<char> {
@@ -92,22 +116,27 @@ pub fn normalise(original: &str) -> Normalised {
         }
     }
     // Pass 2: traditional → simplified, char for char (fast2s keeps the count).
-    let plain: String = chars.iter().map(|(c, _)| *c).collect();
-    let simp = fast2s::convert(&plain);
-    // Convert only text that is written in traditional characters: in
-    // simplified text the converter's few changes are variants (薰 → 熏)
+    // Decide on a sample (the first 20,000 chars), convert only if needed:
+    // in simplified text the converter's few changes are variants (薰 → 熏)
     // that would alter names.
+    let sample: String = chars.iter().take(20_000).map(|(c, _)| *c).collect();
+    let looks_traditional = sample.chars().any(|c| COMMON_TRADITIONAL.binary_search(&c).is_ok());
     let (mut cjk, mut changed) = (0usize, 0usize);
-    for (a, b) in plain.chars().zip(simp.chars()) {
+    let converted = if looks_traditional { fast2s::convert(&sample) } else { sample.clone() };
+    for (a, b) in sample.chars().zip(converted.chars()) {
         if is_cjk(a) {
             cjk += 1;
             changed += usize::from(a != b);
         }
     }
     let traditional = changed * 20 > cjk || (cjk < 40 && changed > 0);
-    if traditional && simp.chars().count() == chars.len() {
-        for (slot, c) in chars.iter_mut().zip(simp.chars()) {
-            slot.0 = c;
+    if traditional {
+        let plain: String = chars.iter().map(|(c, _)| *c).collect();
+        let simp = fast2s::convert(&plain);
+        if simp.chars().count() == chars.len() {
+            for (slot, c) in chars.iter_mut().zip(simp.chars()) {
+                slot.0 = c;
+            }
         }
     }
     // Pass 3: white space. Spaces are dropped at line ends and next to CJK

@@ -12,7 +12,8 @@
 use super::Value;
 use crate::numbers::{self, Num};
 use crate::registry::narrative::{
-    Pos, Rule, ALL_CLOSED, CUMULATIVE_MARKERS, NEGATIONS, NEGATORS, NEGATORS_AFTER, RULES, SUBSET_MARKERS,
+    Pos, Rule, ALL_CLOSED, CUMULATIVE_MARKERS, NEGATIONS, NEGATORS, NEGATORS_AFTER, RULES,
+    SUBSET_MARKERS,
 };
 use crate::registry::{self, FieldDef};
 use crate::segment::{Document, Span};
@@ -54,15 +55,16 @@ fn find_anchor(t: &str, anchor: &str) -> Vec<(usize, usize)> {
     let parts: Vec<&str> = anchor.split('*').collect();
     let mut out = Vec::new();
     let first = parts[0];
-    let mut from = 0;
-    while let Some(p) = t[from..].find(first) {
-        let s = from + p;
+    for s in memchr::memmem::find_iter(t.as_bytes(), first.as_bytes()) {
         let mut e = s + first.len();
         let mut ok = true;
         for part in &parts[1..] {
             let window: String = t[e..].chars().take(6 + part.chars().count()).collect();
             match window.find(part) {
-                Some(q) if !window[..q].contains(|c: char| c.is_ascii_digit() || ",;:。、()".contains(c)) => {
+                Some(q)
+                    if !window[..q]
+                        .contains(|c: char| c.is_ascii_digit() || ",;:。、()".contains(c)) =>
+                {
                     e += q + part.len();
                 }
                 _ => {
@@ -74,14 +76,17 @@ fn find_anchor(t: &str, anchor: &str) -> Vec<(usize, usize)> {
         if ok {
             out.push((s, e));
         }
-        from = s + first.len();
     }
     out
 }
 
 fn unit_after<'a>(t: &str, pos: usize, units: &'a [&'a str]) -> Option<&'a str> {
     let rest = &t[pos..];
-    units.iter().filter(|u| rest.starts_with(*u)).max_by_key(|u| u.len()).copied()
+    units
+        .iter()
+        .filter(|u| rest.starts_with(*u))
+        .max_by_key(|u| u.len())
+        .copied()
 }
 
 /// Number after the anchor: skip a little filler (共, 共计, 为, 数, quotes, a
@@ -91,7 +96,12 @@ fn number_after(t: &str, from: usize, rule: &Rule) -> Option<(Num, usize)> {
     let mut filler = 0;
     while p < t.len() {
         let c = t[p..].chars().next()?;
-        if c.is_ascii_digit() || is_cn_numeral(c) || ["近", "约", "逾", "超过", "将近", "大约"].iter().any(|x| t[p..].starts_with(x)) {
+        if c.is_ascii_digit()
+            || is_cn_numeral(c)
+            || ["近", "约", "逾", "超过", "将近", "大约"]
+                .iter()
+                .any(|x| t[p..].starts_with(x))
+        {
             if let Some(n) = numbers::parse_at(t, p, true) {
                 if let Some(u) = unit_after(t, n.end, rule.units) {
                     return Some((n, n.end + u.len()));
@@ -137,14 +147,20 @@ fn number_before(t: &str, anchor_start: usize, rule: &Rule) -> Option<(Num, usiz
                 let Some(start) = before_u
                     .char_indices()
                     .rev()
-                    .take_while(|(_, c)| c.is_ascii_digit() || *c == '.' || *c == ',' || is_cn_numeral(*c))
+                    .take_while(|(_, c)| {
+                        c.is_ascii_digit() || *c == '.' || *c == ',' || is_cn_numeral(*c)
+                    })
                     .last()
                     .map(|(i, _)| i)
                 else {
                     continue;
                 };
                 // Allow an approximate prefix (近500人次).
-                let start = ["近", "约", "逾"].iter().find(|p| before_u[..start].ends_with(*p)).map(|p| start - p.len()).unwrap_or(start);
+                let start = ["近", "约", "逾"]
+                    .iter()
+                    .find(|p| before_u[..start].ends_with(*p))
+                    .map(|p| start - p.len())
+                    .unwrap_or(start);
                 if let Some(n) = numbers::parse_at(t, start, true) {
                     if n.end == before_u.len() {
                         return Some((n, start));
@@ -172,51 +188,68 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
         .into_iter()
         .filter(|s| !sentence_line_in_table(doc, table_lines, *s))
         .collect();
+    let starts: Vec<usize> = sentences.iter().map(|s| s.start).collect();
+    // The sentence holding byte range [a, b), if any (binary search).
+    let sentence_of = |a: usize, b: usize| -> Option<usize> {
+        let i = starts.partition_point(|&s| s <= a).checked_sub(1)?;
+        (b <= sentences[i].end).then_some(i)
+    };
+    // Per sentence, computed on first use: where cumulative wording starts.
+    let mut cumulative_from: Vec<Option<usize>> = vec![None; sentences.len()];
     let mut cands: Vec<Cand> = Vec::new();
-    for (si, sp) in sentences.iter().enumerate() {
-        let t = doc.slice(*sp);
-        if !t.chars().any(|c| c.is_ascii_digit() || is_cn_numeral(c)) {
-            continue;
-        }
-        // Where cumulative wording first appears (a figure after it is cumulative).
-        let cumulative_from = CUMULATIVE_MARKERS
-            .iter()
-            .filter_map(|m| t.find(m))
-            .chain(first_since_year(t))
-            .min()
-            .unwrap_or(usize::MAX);
-        for rule in RULES {
-            if !rule.require.is_empty() && !rule.require.iter().any(|w| t.contains(w)) {
-                continue;
-            }
-            if rule.exclude.iter().any(|w| t.contains(w)) {
-                continue;
-            }
-            for anchor in rule.anchors {
-                for (a0, a1) in find_anchor(t, anchor) {
-                    let found = match rule.pos {
-                        Pos::After => number_after(t, a1, rule).map(|(n, end)| (n, a0, end)),
-                        Pos::Before => number_before(t, a0, rule).map(|(n, start)| (n, start, a1)),
-                    };
-                    let Some((num, p0, p1)) = found else { continue };
-                    if cumulative_from < a0.min(p0) {
-                        continue;
-                    }
-                    let cs = clause_start(t, a0.min(p0));
-                    let subset = SUBSET_MARKERS.iter().any(|m| t[cs..a0.min(p0)].contains(m));
-                    for id in rule.ids {
-                        cands.push(Cand {
-                            id,
-                            num,
-                            anchor: Span { start: sp.start + a0, end: sp.start + a1 },
-                            phrase: Span { start: sp.start + p0, end: sp.start + p1 },
-                            sentence: si,
-                            sentence_span: *sp,
-                            anchor_len: anchor.chars().filter(|c| *c != '*').count(),
-                            subset,
-                            tier: 0,
-                        });
-                    }
+    // Each anchor is searched once over the whole text (searching sentence
+    // by sentence costs a searcher per sentence and anchor).
+    for rule in RULES {
+        for anchor in rule.anchors {
+            for (g0, g1) in find_anchor(doc.text, anchor) {
+                let Some(si) = sentence_of(g0, g1) else {
+                    continue;
+                };
+                let sp = sentences[si];
+                let t = doc.slice(sp);
+                if !rule.require.is_empty() && !rule.require.iter().any(|w| t.contains(w)) {
+                    continue;
+                }
+                if rule.exclude.iter().any(|w| t.contains(w)) {
+                    continue;
+                }
+                let (a0, a1) = (g0 - sp.start, g1 - sp.start);
+                let found = match rule.pos {
+                    Pos::After => number_after(t, a1, rule).map(|(n, end)| (n, a0, end)),
+                    Pos::Before => number_before(t, a0, rule).map(|(n, start)| (n, start, a1)),
+                };
+                let Some((num, p0, p1)) = found else { continue };
+                let cum = *cumulative_from[si].get_or_insert_with(|| {
+                    CUMULATIVE_MARKERS
+                        .iter()
+                        .filter_map(|m| t.find(m))
+                        .chain(first_since_year(t))
+                        .min()
+                        .unwrap_or(usize::MAX)
+                });
+                if cum < a0.min(p0) {
+                    continue;
+                }
+                let cs = clause_start(t, a0.min(p0));
+                let subset = SUBSET_MARKERS.iter().any(|m| t[cs..a0.min(p0)].contains(m));
+                for id in rule.ids {
+                    cands.push(Cand {
+                        id,
+                        num,
+                        anchor: Span {
+                            start: sp.start + a0,
+                            end: sp.start + a1,
+                        },
+                        phrase: Span {
+                            start: sp.start + p0,
+                            end: sp.start + p1,
+                        },
+                        sentence: si,
+                        sentence_span: sp,
+                        anchor_len: anchor.chars().filter(|c| *c != '*').count(),
+                        subset,
+                        tier: 0,
+                    });
                 }
             }
         }
@@ -227,7 +260,10 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
     // anchor of a different rule on the same number loses.
     let mut by_num: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
     for (i, c) in cands.iter().enumerate() {
-        by_num.entry(c.sentence_span.start + c.num.start).or_default().push(i);
+        by_num
+            .entry(c.sentence_span.start + c.num.start)
+            .or_default()
+            .push(i);
     }
     let mut keep = vec![true; cands.len()];
     for group in by_num.values().filter(|g| g.len() > 1) {
@@ -244,25 +280,49 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
             keep[i] = !beaten;
         }
     }
-    let mut cands: Vec<Cand> = cands.into_iter().zip(keep).filter(|(_, k)| *k).map(|(c, _)| c).collect();
+    let mut cands: Vec<Cand> = cands
+        .into_iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(c, _)| c)
+        .collect();
 
     // All applications closed: closed = received (same sentence).
     let mut extra = Vec::new();
-    let mut closed_at: std::collections::HashMap<usize, Option<usize>> = std::collections::HashMap::new();
+    let mut closed_at: std::collections::HashMap<usize, Option<usize>> =
+        std::collections::HashMap::new();
     for c in &cands {
         if c.id == "stat.apply.received_total" {
             let t = doc.slice(c.sentence_span);
             let rel = c.phrase.end - c.sentence_span.start;
-            let last = *closed_at.entry(c.sentence).or_insert_with(|| ALL_CLOSED.iter().filter_map(|w| t.rfind(w)).max());
+            let last = *closed_at
+                .entry(c.sentence)
+                .or_insert_with(|| ALL_CLOSED.iter().filter_map(|w| t.rfind(w)).max());
             if last.is_some_and(|p| p >= rel) {
-                extra.push(Cand { id: "stat.apply.closed_total", tier: 1, anchor_len: 0, ..c.clone() });
+                extra.push(Cand {
+                    id: "stat.apply.closed_total",
+                    tier: 1,
+                    anchor_len: 0,
+                    ..c.clone()
+                });
             }
         }
     }
     cands.extend(extra);
 
-    // Negations state zero.
+    // Negations state zero. Only sentences with a negator are looked at.
+    let mut negated = vec![false; sentences.len()];
+    for w in NEGATORS.iter().chain(NEGATORS_AFTER) {
+        for (p, _) in doc.text.match_indices(w) {
+            if let Some(si) = sentence_of(p, p) {
+                negated[si] = true;
+            }
+        }
+    }
     for (si, sp) in sentences.iter().enumerate() {
+        if !negated[si] {
+            continue;
+        }
         let t = doc.slice(*sp);
         let mut cs = 0;
         for (i, ch) in t.char_indices().chain(std::iter::once((t.len(), ','))) {
@@ -279,26 +339,45 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
                 let mut first_topic = usize::MAX;
                 let mut last_topic_end = 0;
                 let all = neg.topics.iter().all(|group| {
-                    group.iter().filter_map(|w| clause.find(w).map(|p| (p, p + w.len()))).min().map(|(p, e)| {
-                        first_topic = first_topic.min(p);
-                        last_topic_end = last_topic_end.max(e);
-                    }).is_some()
+                    group
+                        .iter()
+                        .filter_map(|w| clause.find(w).map(|p| (p, p + w.len())))
+                        .min()
+                        .map(|(p, e)| {
+                            first_topic = first_topic.min(p);
+                            last_topic_end = last_topic_end.max(e);
+                        })
+                        .is_some()
                 });
                 if !all {
                     continue;
                 }
                 let before = negator_before(&clause[..first_topic]);
-                let after = NEGATORS_AFTER.iter().any(|w| clause[last_topic_end..].contains(w));
+                let after = NEGATORS_AFTER
+                    .iter()
+                    .any(|w| clause[last_topic_end..].contains(w));
                 if !(before || after) {
                     continue;
                 }
-                let zero = Num { value: 0.0, approx: false, decimal: false, start: 0, end: 0 };
+                let zero = Num {
+                    value: 0.0,
+                    approx: false,
+                    decimal: false,
+                    start: 0,
+                    end: 0,
+                };
                 for id in neg.ids {
                     cands.push(Cand {
                         id,
                         num: zero,
-                        anchor: Span { start: base, end: base + clause.len() },
-                        phrase: Span { start: base, end: base + clause.len() },
+                        anchor: Span {
+                            start: base,
+                            end: base + clause.len(),
+                        },
+                        phrase: Span {
+                            start: base,
+                            end: base + clause.len(),
+                        },
                         sentence: si,
                         sentence_span: *sp,
                         anchor_len: 0,
@@ -316,7 +395,9 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
     ids.sort_unstable();
     ids.dedup();
     for id in ids {
-        let Some(def) = registry::field(id) else { continue };
+        let Some(def) = registry::field(id) else {
+            continue;
+        };
         if !id_in_era(def, era) {
             continue;
         }
@@ -330,17 +411,35 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
                 let distinct = in_s.iter().any(|c| c.num.value != first.num.value);
                 if !distinct {
                     kept.push(first);
-                } else if !first.subset && in_s[1..].iter().all(|c| c.subset || c.num.value == first.num.value) {
+                } else if !first.subset
+                    && in_s[1..]
+                        .iter()
+                        .all(|c| c.subset || c.num.value == first.num.value)
+                {
                     kept.push(first);
                 }
             }
             kept.extend(group.iter().copied().filter(|c| c.tier > 0).take(1));
         }
-        let best = kept.into_iter().min_by_key(|c| (c.tier, std::cmp::Reverse(c.anchor_len), c.subset, c.phrase.start));
+        let best = kept.into_iter().min_by_key(|c| {
+            (
+                c.tier,
+                std::cmp::Reverse(c.anchor_len),
+                c.subset,
+                c.phrase.start,
+            )
+        });
         let Some(c) = best else { continue };
         let mut value = c.num.value;
-        let mut v = Value::new(id, value, "narrative", Some(c.phrase), Some(c.sentence_span));
-        if id == "fees.info_processing.amount_collected" && doc.slice(c.phrase).ends_with("万元") {
+        let mut v = Value::new(
+            id,
+            value,
+            "narrative",
+            Some(c.phrase),
+            Some(c.sentence_span),
+        );
+        if id == "fees.info_processing.amount_collected" && doc.slice(c.phrase).ends_with("万元")
+        {
             value *= 10_000.0;
             v.value = value;
         }
@@ -348,12 +447,17 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
         v.decimal = c.num.decimal;
         values.push(v);
     }
-    NarrRead { values, warnings: Vec::new() }
+    NarrRead {
+        values,
+        warnings: Vec::new(),
+    }
 }
 
 /// Ids filled by one rule (received_total and new_received.total) are one fact.
 fn same_rule_ids(a: &str, b: &str) -> bool {
-    RULES.iter().any(|r| r.ids.contains(&a) && r.ids.contains(&b))
+    RULES
+        .iter()
+        .any(|r| r.ids.contains(&a) && r.ids.contains(&b))
 }
 
 fn negator_before(s: &str) -> bool {
@@ -361,7 +465,8 @@ fn negator_before(s: &str) -> bool {
         s.match_indices(n).any(|(i, _)| {
             let rest = &s[i + n.len()..];
             // 无法 / 无正当 / 无论 / 未经 are not negations of a quantity.
-            !(*n == "无" && (rest.starts_with('法') || rest.starts_with("正当") || rest.starts_with('论')))
+            !(*n == "无"
+                && (rest.starts_with('法') || rest.starts_with("正当") || rest.starts_with('论')))
                 && !(*n == "未" && (rest.starts_with('经') || rest.starts_with('予')))
         })
     })
@@ -383,7 +488,11 @@ mod tests {
     fn read(text: &str, era: &str) -> Vec<(String, f64)> {
         let n = normalise(text);
         let d = Document::new(&n);
-        read_narrative(&d, era, &[]).values.into_iter().map(|v| (v.id, v.value)).collect()
+        read_narrative(&d, era, &[])
+            .values
+            .into_iter()
+            .map(|v| (v.id, v.value))
+            .collect()
     }
     fn get(v: &[(String, f64)], id: &str) -> Option<f64> {
         v.iter().find(|x| x.0 == id).map(|x| x.1)
@@ -401,20 +510,29 @@ mod tests {
     fn longer_anchor_wins_and_subsets_are_ignored() {
         let v = read("召开新闻发布会6次。参加或举办新闻发布会16次(含县区9次),主要负责同志参加新闻发布会12次。", "E14");
         assert_eq!(get(&v, "stat.response.press_conferences"), Some(16.0));
-        assert_eq!(get(&v, "stat.response.press_conferences_principal"), Some(12.0));
+        assert_eq!(
+            get(&v, "stat.response.press_conferences_principal"),
+            Some(12.0)
+        );
     }
 
     #[test]
     fn cumulative_and_parts() {
         let v = read("自2008年5月实施以来,全区主动公开政府信息累计达16534条。2018年度,全区主动公开政府信息累计达1552条,区政府主动公开政府信息累计175条。", "E14");
         assert_eq!(get(&v, "stat.active.total"), Some(1552.0));
-        let v = read("全年在市政府门户网站主动公开信息60条,在镇门户网站主动公开信息5条。", "E08");
+        let v = read(
+            "全年在市政府门户网站主动公开信息60条,在镇门户网站主动公开信息5条。",
+            "E08",
+        );
         assert_eq!(get(&v, "stat.active.channel.website"), None);
     }
 
     #[test]
     fn numbers_before_anchor_and_chinese_numerals() {
-        let v = read("全市举办三次政务公开培训会,共培训政务公开工作人员165人次。共召开了12次新闻发布会。", "E14");
+        let v = read(
+            "全市举办三次政务公开培训会,共培训政务公开工作人员165人次。共召开了12次新闻发布会。",
+            "E14",
+        );
         assert_eq!(get(&v, "stat.training.classes"), Some(3.0));
         assert_eq!(get(&v, "stat.training.trainees"), Some(165.0));
         assert_eq!(get(&v, "stat.response.press_conferences"), Some(12.0));
@@ -432,7 +550,10 @@ mod tests {
         assert_eq!(get(&v, "stat.apply.received_total"), None);
         let v = read("2015年度,本局未收到依申请公开信息的咨询。", "E14");
         assert_eq!(get(&v, "stat.apply.received_total"), None);
-        let v = read("全年未出现因政府信息公开申请行政复议、提起行政诉讼的情况。", "E19");
+        let v = read(
+            "全年未出现因政府信息公开申请行政复议、提起行政诉讼的情况。",
+            "E19",
+        );
         assert_eq!(get(&v, "review.total"), Some(0.0));
         assert_eq!(get(&v, "litigation.direct.total"), Some(0.0));
         assert_eq!(get(&v, "stat.review_total"), None);
@@ -440,10 +561,19 @@ mod tests {
 
     #[test]
     fn all_closed_and_fees_in_yuan() {
-        let v = read("全市共收到申请公开政府信息46件,在本年度内均已办结完毕。", "E14");
+        let v = read(
+            "全市共收到申请公开政府信息46件,在本年度内均已办结完毕。",
+            "E14",
+        );
         assert_eq!(get(&v, "stat.apply.closed_total"), Some(46.0));
-        let v = read("2025年有1件政府信息公开申请案件收取信息处理费380元。", "E21");
+        let v = read(
+            "2025年有1件政府信息公开申请案件收取信息处理费380元。",
+            "E21",
+        );
         assert_eq!(get(&v, "fees.info_processing.cases_charged"), Some(1.0));
-        assert_eq!(get(&v, "fees.info_processing.amount_collected"), Some(380.0));
+        assert_eq!(
+            get(&v, "fees.info_processing.amount_collected"),
+            Some(380.0)
+        );
     }
 }

@@ -10,7 +10,6 @@
 
 use super::Value;
 use crate::numbers::{self, Num};
-use crate::normalise::normalise_str;
 use crate::registry::templates::{self, Blank, Columns, Match, RowSpec, Template};
 use crate::segment::{heading_at, Document, Span};
 use std::collections::HashMap;
@@ -116,10 +115,10 @@ fn vocab() -> &'static Vocab {
         let mut keys = Vec::new();
         let mut rows = HashMap::new();
         for t in templates::all() {
-            headers.extend(t.headers.iter().map(|h| normalise_str(h)));
+            headers.extend(t.headers.iter().map(|h| h.to_string()));
             let mut per = Vec::new();
             for r in t.rows {
-                let ks: Vec<String> = r.keys.iter().map(|k| normalise_str(k)).collect();
+                let ks: Vec<String> = r.keys.iter().map(|k| k.to_string()).collect();
                 if r.how == Match::Contains {
                     keys.extend(ks.iter().filter(|k| k.chars().count() >= 3).cloned());
                 }
@@ -495,8 +494,7 @@ pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
     let mut block_is_fj: HashMap<usize, bool> = HashMap::new();
     for r in &rows {
         let fj = templates::FJ_APPENDIX.distinctive.iter().any(|d| {
-            let d = normalise_str(d);
-            r.label.contains(d.as_str()) || r.header_cells.iter().any(|h| *h == d)
+            r.label.contains(d) || r.header_cells.iter().any(|h| h == d)
         });
         if fj {
             block_is_fj.insert(r.block, true);
@@ -513,7 +511,7 @@ pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
                 let first = ys.iter().position(|y| y.is_some()).unwrap_or(0);
                 year_cols = Some((r.block, ys[first..].to_vec()));
             }
-            if r.header_cells.iter().any(|h| templates::T2.headers.iter().skip(1).any(|k| h.starts_with(&normalise_str(k)))) {
+            if r.header_cells.iter().any(|h| templates::T2.headers.iter().skip(1).any(|k| h.starts_with(k))) {
                 t2_header = r.header_cells.iter().filter(|h| h.as_str() != "信息内容").cloned().collect();
                 t2_block = r.block;
             }
@@ -565,7 +563,7 @@ pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
                     let mut cols = Vec::new();
                     for (pos, &vi) in vals.iter().enumerate() {
                         let Some(h) = t2_header.get(pos) else { break };
-                        if let Some((_, id)) = spec.by_header.iter().find(|(k, _)| h.contains(&normalise_str(k))) {
+                        if let Some((_, id)) = spec.by_header.iter().find(|(k, _)| h.contains(k)) {
                             cols.push((vi, vec![*id]));
                         }
                     }
@@ -699,6 +697,28 @@ mod tests {
 
     fn get(v: &[(String, f64)], id: &str) -> Option<f64> {
         v.iter().find(|x| x.0 == id).map(|x| x.1)
+    }
+
+    #[test]
+    fn template_keys_are_written_normalised() {
+        // Keys are compared with normalised text as they are, so they must
+        // already be in normal form (half-width, simplified).
+        use crate::normalise::normalise_str;
+        for t in templates::all() {
+            for k in t.headers.iter().chain(t.distinctive).chain(t.rows.iter().flat_map(|r| r.keys.iter())) {
+                assert_eq!(normalise_str(k), *k, "{}", t.name);
+            }
+            for r in t.rows {
+                for (h, _) in r.by_header {
+                    assert_eq!(normalise_str(h), *h);
+                }
+            }
+        }
+        for r in crate::registry::narrative::RULES {
+            for a in r.anchors.iter().chain(r.require).chain(r.exclude) {
+                assert_eq!(normalise_str(a), *a);
+            }
+        }
     }
 
     #[test]
