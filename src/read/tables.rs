@@ -214,6 +214,12 @@ fn split_row_line(s: &str) -> Option<(usize, Vec<(usize, usize)>)> {
         let part = &s[..end];
         let tok_start = part.rfind(' ').map(|i| i + 1).unwrap_or(0);
         let tok = &part[tok_start..];
+        // A whole token that is a value (`+461`, `0.00`, `-`).
+        if tok_start > 0 && matches!(classify(tok), CellKind::Num(_) | CellKind::Dash) {
+            nums.push((tok_start, end));
+            end = tok_start - 1;
+            continue;
+        }
         // The first token may be glued to the label: take its digit suffix.
         let dstart = tok
             .char_indices()
@@ -862,5 +868,6 @@ mod tests {
         assert_eq!(split_row_line("规章1 0 11").map(|x| x.1.len()), Some(3));
         assert_eq!(split_row_line("收到申请数81").map(|x| x.1.len()), Some(1));
         assert_eq!(split_row_line("2020年1月23"), None);
+        assert_eq!(split_row_line("行政许可 5 +461 3").map(|x| (x.0, x.1.len())), Some(("行政许可".len(), 3)));
     }
 }
