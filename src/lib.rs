@@ -95,6 +95,8 @@ fn extract_decoded(text: &str) -> Report {
     let mut checks = check::run(&reading.fields, &derived, &era);
     checks.append(&mut reading.conflicts);
     checks.append(&mut conflicts);
+    let mut warnings = reading.warnings;
+    warnings.extend(reading_warnings(&meta, &reading.fields));
     let fields = reading.fields.into_iter().map(|v| v.to_field(&norm)).collect();
     let derived = derived.into_iter().map(|v| v.to_field(&norm)).collect();
     Report {
@@ -106,7 +108,28 @@ fn extract_decoded(text: &str) -> Report {
         fields,
         derived,
         checks,
-        warnings: reading.warnings,
+        warnings,
         text: norm.text.clone(),
     }
+}
+
+/// Plain-language notes on what could not be read.
+fn reading_warnings(meta: &report::Meta, fields: &[read::Value]) -> Vec<String> {
+    let mut w = Vec::new();
+    if meta.agency.is_none() {
+        w.push("The reporting body is not named in the text (no title, opening or signature names it).".to_string());
+    }
+    if meta.year.is_none() {
+        w.push("The statistics year could not be determined; the 2014–2018 field set was assumed.".to_string());
+    }
+    let modern = matches!(meta.era.as_deref(), Some("E19") | Some("E21"));
+    let from_tables = fields.iter().any(|f| f.source == "table");
+    if modern && !from_tables {
+        w.push(
+            "None of the 2019/2021 tables (二、三、四) was found in the text; they may be images or attachments. \
+             Figures come from the narrative only."
+                .to_string(),
+        );
+    }
+    w
 }

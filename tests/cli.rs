@@ -452,3 +452,21 @@ fn an_empty_directory_gives_an_empty_array() {
     assert_eq!(v, Value::Array(vec![]));
     assert!(stderr(&out).contains("no files"));
 }
+
+#[test]
+fn cross_year_checks_link_consecutive_reports_of_one_agency() {
+    let dir = temp_dir("cross-year");
+    write(&dir, "2022.txt", "甲市2022年政府信息公开工作年度报告\n四、结转下年度继续办理\t3\t0\t0\t0\t0\t0\t3\n".as_bytes());
+    write(&dir, "2023.txt", "甲市2023年政府信息公开工作年度报告\n二、上年结转政府信息公开申请数量\t3\t0\t0\t0\t0\t0\t4\n".as_bytes());
+    write(&dir, "other.txt", "乙县2023年政府信息公开工作年度报告\n二、上年结转政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n".as_bytes());
+    let o = run(&["extract", "--cross-year", s(&dir)]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["files"].as_array().unwrap().len(), 3);
+    let checks = v["checks"].as_array().unwrap();
+    assert_eq!(checks.len(), 7, "one check per applicant column");
+    assert!(checks.iter().all(|c| c["agency"] == "甲市人民政府" && c["years"] == serde_json::json!([2022, 2023])));
+    let total = checks.iter().find(|c| c["check"]["scope"] == "total").unwrap();
+    assert_eq!(total["check"]["status"], "fail");
+    assert_eq!(total["check"]["difference"], 1.0);
+}

@@ -53,6 +53,9 @@ Options:
       --csv         CSV: a header row (file, agency, year, era, published,
                     then one column per stated field id), one row per report
       --json        JSON (the default)
+      --cross-year  only the checks between reports of one agency in
+                    consecutive years (上年结转 = last year's 结转下年度;
+                    现行有效 stock-flow), as {\"files\": [...], \"checks\": [...]}
       --name NAME   the file name to use for standard input (-), e.g. x.html
   -j, --jobs N      files to read at once (default: the number of cores)
   -h, --help        show this help
@@ -71,6 +74,8 @@ enum Mode {
     Json,
     Jsonl,
     Csv,
+    /// Only the checks between reports of one agency in consecutive years.
+    CrossYear,
 }
 
 #[derive(Debug)]
@@ -198,6 +203,7 @@ fn parse_extract(mut it: impl Iterator<Item = OsString>) -> Result<Command, Usag
             "--json" => set_mode(&mut opts, Mode::Json, "--json")?,
             "--jsonl" => set_mode(&mut opts, Mode::Jsonl, "--jsonl")?,
             "--csv" => set_mode(&mut opts, Mode::Csv, "--csv")?,
+            "--cross-year" => set_mode(&mut opts, Mode::CrossYear, "--cross-year")?,
             "--name" => {
                 let v = value("--name")?;
                 if v.is_empty() {
@@ -429,7 +435,7 @@ fn process(job: &Job, mode: Mode) -> Result<String, String> {
         let report = ogi_extract::extract(&bytes, Some(&job.display)).map_err(|e| e.to_string())?;
         Ok(match mode {
             Mode::Json => serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?,
-            Mode::Jsonl => export::jsonl_line(&report),
+            Mode::Jsonl | Mode::CrossYear => export::jsonl_line(&report),
             Mode::Csv => {
                 let mut line = export::csv_record(&export::csv_row(&job.display, &report));
                 line.pop();
@@ -451,6 +457,9 @@ fn process(job: &Job, mode: Mode) -> Result<String, String> {
 // ------------------------------------------------------------------- output
 
 fn run_extract(opts: Options) -> Result<bool, Usage> {
+    if opts.mode == Mode::CrossYear {
+        return Ok(run_cross_year(&opts));
+    }
     let (jobs, saw_dir) = expand_inputs(&opts);
     let single = jobs.len() == 1 && !saw_dir && opts.inputs.len() == 1;
     let stdout = io::stdout();
@@ -470,6 +479,27 @@ fn run_extract(opts: Options) -> Result<bool, Usage> {
             Ok(false)
         }
     }
+}
+
+/// `--cross-year`: extracts every input, then prints the cross-year checks
+/// (same agency, consecutive years) as one JSON object.
+fn run_cross_year(opts: &Options) -> bool {
+    let (jobs, _) = expand_inputs(opts);
+    let mut buf: Vec<u8> = Vec::new();
+    let jsonl = Options { mode: Mode::Jsonl, name: opts.name.clone(), jobs: opts.jobs, inputs: opts.inputs.clone() };
+    let ok = write_batch(&jobs, &jsonl, &mut buf).unwrap_or(false);
+    let mut files = Vec::new();
+    let mut reports = Vec::new();
+    for (job, line) in jobs.iter().zip(String::from_utf8_lossy(&buf).lines()) {
+        if let Ok(r) = serde_json::from_str::<ogi_extract::Report>(line) {
+            files.push(job.display.clone());
+            reports.push(r);
+        }
+    }
+    let checks = ogi_extract::check::cross_year(&reports);
+    let out = serde_json::json!({ "files": files, "checks": checks });
+    println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+    ok
 }
 
 fn write_single(job: &Job, mode: Mode, out: &mut impl Write) -> io::Result<bool> {
@@ -541,7 +571,7 @@ fn write_batch(jobs: &[Job], opts: &Options, out: &mut impl Write) -> io::Result
             match mode {
                 Mode::Csv => export::write_csv_record(out, &export::csv_header())?,
                 Mode::Json => out.write_all(b"[")?,
-                Mode::Jsonl => {}
+                Mode::Jsonl | Mode::CrossYear => {}
             }
             let mut pending: BTreeMap<usize, Result<String, String>> = BTreeMap::new();
             let mut next_out = 0;
@@ -559,7 +589,7 @@ fn write_batch(jobs: &[Job], opts: &Options, out: &mut impl Write) -> io::Result
                             bar.message(&format!("ogi: {}: {msg}", job.display));
                             match mode {
                                 Mode::Csv => None,
-                                Mode::Json | Mode::Jsonl => {
+                                Mode::Json | Mode::Jsonl | Mode::CrossYear => {
                                     Some(export::error_record(&job.display, &msg))
                                 }
                             }
@@ -568,7 +598,7 @@ fn write_batch(jobs: &[Job], opts: &Options, out: &mut impl Write) -> io::Result
                     let Some(record) = record else { continue };
                     match mode {
                         Mode::Json => out.write_all(if records == 0 { b"\n" } else { b",\n" })?,
-                        Mode::Jsonl | Mode::Csv => {}
+                        Mode::Jsonl | Mode::Csv | Mode::CrossYear => {}
                     }
                     out.write_all(record.as_bytes())?;
                     if mode != Mode::Json {
