@@ -21,6 +21,8 @@ const zh = {
   extracted: '提取用时 {ms} 毫秒',
   empty: '粘贴报告或拖入文件后，这里会显示结果。',
   pasted: '粘贴的文本',
+  bigPasted: '已粘贴 {n} 个字符（约 {mb} MB）。为保持页面流畅，输入框只显示开头，提取使用全文。',
+  clearBig: '清除',
   // Report view
   exportJson: '导出 JSON',
   exportCsv: '导出 CSV',
@@ -172,6 +174,8 @@ const en = {
   extracted: 'Extracted in {ms} ms',
   empty: 'Paste a report or drop files; the results appear here.',
   pasted: 'Pasted text',
+  bigPasted: 'Pasted {n} characters (about {mb} MB). To keep the page responsive the box shows only the beginning; extraction uses the whole text.',
+  clearBig: 'Clear',
   exportJson: 'Export JSON',
   exportCsv: 'Export CSV',
   copy: 'Copy JSON',

@@ -22,6 +22,8 @@ const SAMPLES = [
 ];
 
 let instances = 0;
+/** Pastes longer than this (characters) stay out of the textarea. */
+const BIG = 400000;
 
 function ensureStylesheet() {
   const href = new URL('style.css', BASE).href;
@@ -120,12 +122,15 @@ class OgiExtract extends HTMLElement {
     for (const s of SAMPLES) samples.append(h('button', { type: 'button', class: 'ogi-btn ogi-sample', 'data-sample': s.file, 'data-zh': s.zh, 'data-en': s.en, text: this.ui === 'en' ? s.en : s.zh }));
     samples.append(h('button', { type: 'button', class: 'ogi-btn ogi-sample', 'data-action': 'samples-batch', 'data-i18n': 'sampleAll', text: tr('sampleAll') }));
     this.status = h('p', { class: 'ogi-status', role: 'status', 'aria-live': 'polite', text: tr('loading') });
+    this.bigNote = h('div', { class: 'ogi-big-note', hidden: true },
+      h('span', { class: 'ogi-big-text' }),
+      h('button', { type: 'button', class: 'ogi-btn', 'data-action': 'clear-big', 'data-i18n': 'clearBig', text: tr('clearBig') }));
     const actions = h('div', { class: 'ogi-input-actions' },
       h('button', { type: 'button', class: 'ogi-btn ogi-primary', 'data-action': 'pick', 'data-i18n': 'pick', text: tr('pick') }),
       h('button', { type: 'button', class: 'ogi-btn', 'data-action': 'pick-folder', 'data-i18n': 'pickFolder', text: tr('pickFolder') }),
       this.fileInput, this.dirInput,
       txt('dropHint', 'span', { class: 'ogi-muted ogi-small' }));
-    const inputSec = h('section', { class: 'ogi-input-box' }, label, this.input, actions, samples, this.status);
+    const inputSec = h('section', { class: 'ogi-input-box' }, label, this.input, this.bigNote, actions, samples, this.status);
     this.batchView = new BatchView(this);
     this.reportBox = h('div', { class: 'ogi-report-box' });
     this.results = h('div', { id: this.id('results'), class: 'ogi-results' }, this.batchView.el, this.reportBox);
@@ -136,6 +141,7 @@ class OgiExtract extends HTMLElement {
 
     this.addEventListener('click', (ev) => this.onClick(ev));
     this.input.addEventListener('input', (ev) => this.onInput(ev));
+    this.input.addEventListener('paste', (ev) => this.onPaste(ev));
     this.fileInput.addEventListener('change', () => {
       this.addFiles([...this.fileInput.files].map((f) => ({ file: f, path: f.name })));
       this.fileInput.value = '';
@@ -181,8 +187,44 @@ class OgiExtract extends HTMLElement {
     this.debounce = setTimeout(() => this.runPaste(), delay);
   }
 
+  /**
+   * A very large paste (over BIG characters) does not go into the textarea:
+   * laying out megabytes of text there would freeze the page for seconds.
+   * The textarea shows the beginning, read-only, and extraction uses the
+   * whole text.
+   */
+  onPaste(ev) {
+    const dt = ev.clipboardData;
+    if (!dt) return;
+    const text = dt.getData('text/plain') || '';
+    if (text.length <= BIG) return;
+    ev.preventDefault();
+    this.setBig(text);
+    this.inputAt = performance.now();
+    clearTimeout(this.debounce);
+    this.runPaste();
+  }
+
+  setBig(text) {
+    this.big = text;
+    const mb = new Blob([text]).size / 1048576;
+    this.input.value = text.slice(0, 3000) + '\n……';
+    this.input.readOnly = true;
+    this.bigNote.hidden = false;
+    this.bigNote.firstChild.textContent = t(this.ui, 'bigPasted', { n: text.length.toLocaleString('en-US'), mb: mb.toFixed(1) });
+  }
+
+  clearBig() {
+    this.big = null;
+    this.input.readOnly = false;
+    this.input.value = '';
+    this.bigNote.hidden = true;
+    this.runPaste();
+    this.input.focus();
+  }
+
   async runPaste(name) {
-    const text = this.input.value;
+    const text = this.big ?? this.input.value;
     if (!text.trim()) {
       this.paste.seq++;
       if (!this.current || this.current.pasted) this.placeholder();
@@ -318,11 +360,17 @@ class OgiExtract extends HTMLElement {
     else if (act === 'pick-folder') this.dirInput.click();
     else if (act === 'lang') this.switchLang();
     else if (act === 'samples-batch') this.samplesBatch();
+    else if (act === 'clear-big') this.clearBig();
   }
 
   async loadSample(file) {
     const res = await fetch(new URL('samples/' + file, BASE));
     const text = await res.text();
+    if (this.big) {
+      this.big = null;
+      this.input.readOnly = false;
+      this.bigNote.hidden = true;
+    }
     this.input.value = text;
     this.inputAt = performance.now();
     this.runPaste(file);

@@ -49,7 +49,7 @@ fn is_cn_numeral(c: char) -> bool {
     "〇零一二两三四五六七八九十百千".contains(c)
 }
 
-/// Finds `anchor` (with `*` wildcards of up to six chars) in `t`; returns
+/// Finds `anchor` (with `*` wildcards of up to ten chars) in `t`; returns
 /// byte ranges.
 fn find_anchor(t: &str, anchor: &str) -> Vec<(usize, usize)> {
     let parts: Vec<&str> = anchor.split('*').collect();
@@ -59,7 +59,7 @@ fn find_anchor(t: &str, anchor: &str) -> Vec<(usize, usize)> {
         let mut e = s + first.len();
         let mut ok = true;
         for part in &parts[1..] {
-            let window: String = t[e..].chars().take(6 + part.chars().count()).collect();
+            let window: String = t[e..].chars().take(10 + part.chars().count()).collect();
             match window.find(part) {
                 Some(q)
                     if !window[..q]
@@ -103,7 +103,9 @@ fn number_after(t: &str, from: usize, rule: &Rule) -> Option<(Num, usize)> {
                 .any(|x| t[p..].starts_with(x))
         {
             if let Some(n) = numbers::parse_at(t, p, true) {
-                if let Some(u) = unit_after(t, n.end, rule.units) {
+                // 受理一件、答复一件 is an idiom, not a count.
+                let lone_one = &t[n.start..n.end] == "一";
+                if let Some(u) = unit_after(t, n.end, rule.units).filter(|_| !lone_one) {
                     return Some((n, n.end + u.len()));
                 }
             }
@@ -431,20 +433,21 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
         });
         let Some(c) = best else { continue };
         let mut value = c.num.value;
-        let mut v = Value::new(
-            id,
-            value,
-            "narrative",
-            Some(c.phrase),
-            Some(c.sentence_span),
-        );
-        if id == "fees.info_processing.amount_collected" && doc.slice(c.phrase).ends_with("万元")
-        {
-            value *= 10_000.0;
-            v.value = value;
-        }
+        let mut v = Value::new(id, value, "narrative", Some(c.phrase), Some(c.sentence_span));
         v.approx = c.num.approx;
         v.decimal = c.num.decimal;
+        // Amounts are stored in the id's unit (信息处理费 in 元, the
+        // 2014–2018 fee row in 万元).
+        let phrase = doc.slice(c.phrase);
+        match def.value_unit() {
+            "元" if phrase.ends_with("万元") => value *= 10_000.0,
+            "万元" if phrase.ends_with('元') && !phrase.ends_with("万元") => {
+                value /= 10_000.0;
+                v.decimal = true;
+            }
+            _ => {}
+        }
+        v.value = value;
         values.push(v);
     }
     NarrRead {
@@ -557,6 +560,32 @@ mod tests {
         assert_eq!(get(&v, "review.total"), Some(0.0));
         assert_eq!(get(&v, "litigation.direct.total"), Some(0.0));
         assert_eq!(get(&v, "stat.review_total"), None);
+    }
+
+    #[test]
+    fn e14_phrasings() {
+        let v = read(
+            "全年受理政府信息公开申请25件,办结25件,依法答复申请25件。做到受理一件按时答复一件。\
+             共收到行政复议申请3件,其中维持2件,纠错1件。行政诉讼2件,其中驳回原告诉讼请求1件。\
+             全年共收取政府信息公开检索复制费用200元。召开政务公开工作会议3次。",
+            "E14",
+        );
+        assert_eq!(get(&v, "stat.apply.closed_total"), Some(25.0));
+        assert_eq!(get(&v, "stat.apply.replied_total"), Some(25.0));
+        assert_eq!(get(&v, "stat.review_total"), Some(3.0));
+        assert_eq!(get(&v, "stat.review.upheld"), Some(2.0));
+        assert_eq!(get(&v, "stat.review.corrected"), Some(1.0));
+        assert_eq!(get(&v, "stat.litigation.upheld"), Some(1.0));
+        assert_eq!(get(&v, "stat.fees_collected"), Some(0.02));
+        assert_eq!(get(&v, "stat.training.meetings"), Some(3.0));
+    }
+
+    #[test]
+    fn carried_over_and_forward_in_2019_narratives() {
+        let v = read("答复政府信息公开申请805件(含上年度结转申请18件,另有72件申请按照《条例》顺延到下年度答复)。", "E19");
+        assert_eq!(get(&v, "applications.results.total.total"), Some(805.0));
+        assert_eq!(get(&v, "applications.carried_over.total"), Some(18.0));
+        assert_eq!(get(&v, "applications.carried_forward.total"), Some(72.0));
     }
 
     #[test]

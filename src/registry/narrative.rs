@@ -1,7 +1,7 @@
 //! How the narrative states each field: the phrases that anchor a number,
 //! the units it may carry, and the negations that state zero.
 //!
-//! Anchors are written in simplified characters; `*` stands for up to six
+//! Anchors are written in simplified characters; `*` stands for up to ten
 //! characters of filler (`政府网站*公开` matches 政府网站累计公开). A rule
 //! lists the ids of every era; the reader keeps the ones valid for the
 //! report's era (ANNOTATION rule 0). The engine is `read::narrative`.
@@ -88,13 +88,15 @@ pub static RULES: &[Rule] = &[
     after(&["stat.apply.received.letter"], &["信函申请"], COUNT),
     after(&["stat.apply.received.other"], &["其他申请", "其他形式申请"], COUNT),
     after(&["stat.apply.closed_total"], &["申请办结数"], COUNT),
+    Rule { ids: &["stat.apply.closed_total"], anchors: &["办结"], pos: Pos::After, units: COUNT, require: &["申请"], exclude: &[], gap: 0 },
+    Rule { ids: &["stat.apply.replied_total"], anchors: &["答复"], pos: Pos::After, units: COUNT, require: &["申请"], exclude: &["留言", "咨询", "诉求"], gap: 0 },
     after(&["stat.apply.closed.on_time"], &["按时办结"], COUNT),
     after(&["stat.apply.closed.extended"], &["延期办结"], COUNT),
     after(&["stat.apply.replied_total", "applications.results.total.total"], &["申请答复数", "答复政府信息公开申请"], COUNT),
     after(&["stat.apply.reply.already_public"], &["属于已主动公开范围"], COUNT),
     after(&["stat.apply.reply.agreed"], &["同意公开答复", "同意公开"], COUNT),
     after(&["stat.apply.reply.partial"], &["同意部分公开答复", "同意部分公开", "部分公开答复"], COUNT),
-    after(&["stat.apply.reply.refused_total"], &["不同意公开答复", "不同意公开", "不予公开答复"], COUNT),
+    after(&["stat.apply.reply.refused_total"], &["不同意公开答复", "不同意公开", "不予公开答复", "不予公开"], COUNT),
     after(&["stat.apply.reply.not_this_agency"], &["不属于本行政机关公开", "不属于本机关政府信息", "不属于本机关", "非本机关掌握"], COUNT),
     after(&["stat.apply.reply.not_exist"], &["申请信息不存在", "信息不存在"], COUNT),
     after(&["stat.apply.reply.amend_notice"], &["告知作出更改补充"], COUNT),
@@ -118,12 +120,57 @@ pub static RULES: &[Rule] = &[
     },
     Rule { ids: &["stat.review.corrected"], anchors: &["被依法纠错", "依法纠错"], pos: Pos::After, units: COUNT, require: &["复议"], exclude: &["诉讼", "诉状"], gap: 0 },
     Rule { ids: &["stat.review.other"], anchors: &["其他情形"], pos: Pos::After, units: COUNT, require: &["复议"], exclude: &["诉讼", "诉状"], gap: 0 },
+    Rule { ids: &["stat.review.upheld"], anchors: &["维持"], pos: Pos::After, units: COUNT, require: &["复议"], exclude: &["诉讼", "诉状"], gap: 0 },
+    Rule { ids: &["stat.review.corrected"], anchors: &["纠错", "纠正"], pos: Pos::After, units: COUNT, require: &["复议"], exclude: &["诉讼", "诉状"], gap: 0 },
+    Rule {
+        ids: &["stat.litigation.upheld"],
+        anchors: &["维持具体行政行为或者驳回原告诉讼请求", "驳回原告诉讼请求", "维持"],
+        pos: Pos::After,
+        units: COUNT,
+        require: &["诉讼"],
+        exclude: &["复议"],
+        gap: 0,
+    },
+    Rule { ids: &["stat.litigation.corrected"], anchors: &["被依法纠错", "依法纠错", "纠错"], pos: Pos::After, units: COUNT, require: &["诉讼"], exclude: &["复议"], gap: 0 },
+    Rule { ids: &["stat.litigation.other"], anchors: &["其他情形"], pos: Pos::After, units: COUNT, require: &["诉讼"], exclude: &["复议"], gap: 0 },
     Rule { ids: &["review.upheld"], anchors: &["结果维持"], pos: Pos::After, units: COUNT, require: &["复议"], exclude: &["诉讼"], gap: 0 },
     Rule { ids: &["review.corrected"], anchors: &["结果纠正"], pos: Pos::After, units: COUNT, require: &["复议"], exclude: &["诉讼"], gap: 0 },
     Rule { ids: &["review.other"], anchors: &["其他结果"], pos: Pos::After, units: COUNT, require: &["复议"], exclude: &["诉讼"], gap: 0 },
     Rule { ids: &["review.pending"], anchors: &["尚未审结"], pos: Pos::After, units: COUNT, require: &["复议"], exclude: &["诉讼"], gap: 0 },
     after(&["stat.litigation_total", "litigation.all.total"], &["行政诉讼", "行政诉状"], COUNT),
     Rule { ids: &["stat.litigation_total", "litigation.all.total"], anchors: &["行政诉讼"], pos: Pos::Before, units: &["起", "件"], require: &[], exclude: &[], gap: 0 },
+    // 上年结转 / 结转下年度 (2019+)
+    after(&["applications.carried_over.total"], &["上年结转", "上年度结转"], COUNT),
+    after(&["applications.carried_forward.total"], &["结转下年度继续办理", "结转下年度", "结转至下年度", "结转到下年度"], COUNT),
+    Rule {
+        ids: &["applications.carried_forward.total"],
+        anchors: &["顺延到下年度", "顺延至下年度", "结转至下年度", "结转到下年度"],
+        pos: Pos::Before,
+        units: &["件"],
+        require: &[],
+        exclude: &[],
+        gap: 12,
+    },
+    // 举报投诉 (2014–2018 table 六)
+    Rule {
+        ids: &["stat.complaints_total"],
+        anchors: &["举报投诉数量", "举报投诉"],
+        pos: Pos::After,
+        units: COUNT,
+        require: &["政府信息公开"],
+        exclude: &["热线", "12345", "留言", "信访"],
+        gap: 0,
+    },
+    // 费用 (2014–2018: 万元; amounts in 元 are converted)
+    Rule {
+        ids: &["stat.fees_collected"],
+        anchors: &["收取*费用", "收取*费", "收费"],
+        pos: Pos::After,
+        units: &["万元", "元"],
+        require: &["政府信息公开", "依申请公开", "信息公开"],
+        exclude: &["信息处理费", "行政事业性收费"],
+        gap: 0,
+    },
     // 信息处理费 (元)
     after(&["fees.info_processing.amount_collected"], &["信息处理费"], &["元", "万元"]),
     Rule {
@@ -137,6 +184,21 @@ pub static RULES: &[Rule] = &[
     },
     after(&["fees.info_processing.notices_issued"], &["发出收费通知"], &["件", "份"]),
     // 机构和培训
+    after(&["stat.org.staff_total"], &["从事政府信息公开工作*人员", "政府信息公开工作人员"], PEOPLE),
+    after(
+        &["stat.training.meetings"],
+        &["召开政府信息公开工作会议或专题会议", "政府信息公开工作会议", "政务公开工作会议", "政务公开专题会议", "政府信息公开专题会议"],
+        TIMES,
+    ),
+    Rule {
+        ids: &["stat.training.meetings"],
+        anchors: &["政府信息公开工作会议", "政务公开工作会议", "政务公开专题会议", "政府信息公开专题会议"],
+        pos: Pos::Before,
+        units: &["次", "场"],
+        require: &[],
+        exclude: &[],
+        gap: 2,
+    },
     after(&["stat.org.staff.full_time", "summary.staff.full_time"], &["专职工作人员", "专职人员"], PEOPLE),
     after(&["stat.org.staff.part_time", "summary.staff.part_time"], &["兼职工作人员", "兼职人员"], PEOPLE),
     Rule {

@@ -156,7 +156,9 @@ pub fn csv_header() -> String {
     csv_header_core()
 }
 
-/// One CSV record for a report object (as returned by `extract`).
+/// One CSV record for a report object (as returned by `extract`). A decimal
+/// the CLI writes as `5.0` has become the JavaScript number 5 and is written
+/// `5`; `extract_page` gives the CLI's exact record.
 #[wasm_bindgen]
 pub fn csv_row(file: &str, report: JsValue) -> Result<String, JsError> {
     let report: Report = from_js(report)?;
