@@ -102,9 +102,14 @@ fn number_after(t: &str, from: usize, rule: &Rule) -> Option<(Num, usize)> {
                 .iter()
                 .any(|x| t[p..].starts_with(x))
         {
-            if let Some(n) = numbers::parse_at(t, p, true) {
+            if let Some(mut n) = numbers::parse_at(t, p, true) {
                 // 受理一件、答复一件 is an idiom, not a count.
                 let lone_one = &t[n.start..n.end] == "一";
+                // `3 119件`: a thousands group set off by a space (PDF text).
+                while let Some(g) = spaced_group(t, n.end) {
+                    n.value = n.value * 1000.0 + g;
+                    n.end += 4;
+                }
                 if let Some(u) = unit_after(t, n.end, rule.units).filter(|_| !lone_one) {
                     return Some((n, n.end + u.len()));
                 }
@@ -129,6 +134,16 @@ fn number_after(t: &str, from: usize, rule: &Rule) -> Option<(Num, usize)> {
         p += c.len_utf8();
     }
     None
+}
+
+/// ` ddd` right after a number and before a non-digit: a spaced thousands group.
+fn spaced_group(t: &str, at: usize) -> Option<f64> {
+    let b = t.as_bytes().get(at..at + 5)?;
+    if b[0] == b' ' && b[1..4].iter().all(u8::is_ascii_digit) && !b[4].is_ascii_digit() && b[4] != b' ' && b[4] != b'.' {
+        t[at + 1..at + 4].parse().ok()
+    } else {
+        None
+    }
 }
 
 /// Number before the anchor: `12次新闻发布会`, `两次举办…培训` (gap ≤ rule.gap).
@@ -578,6 +593,12 @@ mod tests {
         assert_eq!(get(&v, "stat.litigation.upheld"), Some(1.0));
         assert_eq!(get(&v, "stat.fees_collected"), Some(0.02));
         assert_eq!(get(&v, "stat.training.meetings"), Some(3.0));
+    }
+
+    #[test]
+    fn spaced_thousands() {
+        let v = read("全年共受理政府信息公开申请 3 119 件。", "E21");
+        assert_eq!(get(&v, "applications.new_received.total"), Some(3119.0));
     }
 
     #[test]
