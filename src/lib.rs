@@ -17,6 +17,7 @@
 pub mod check;
 pub mod decode;
 pub mod export;
+pub mod layout;
 pub mod meta;
 pub mod normalise;
 pub mod numbers;
@@ -25,6 +26,7 @@ pub mod registry;
 pub mod report;
 pub mod segment;
 
+pub use layout::TextItem;
 pub use report::Report;
 
 use std::fmt;
@@ -73,6 +75,45 @@ pub fn extract(bytes: &[u8], name: Option<&str>) -> Result<Report, ExtractError>
         bytes: bytes.len(),
     };
     report.source_name = name.map(str::to_string);
+    Ok(report)
+}
+
+/// Extracts one report from a PDF's text layer: its positioned text items
+/// (from pdf.js `getTextContent()`, see [`layout`] for the coordinates). The
+/// items are laid out into lines and table rows by [`layout::items_to_text`],
+/// then read as any other report. The report's `input` is `utf-8` / `pdf`,
+/// and `bytes` is the length of the rebuilt text (set it to the file's size
+/// when it is known, as the command line does).
+///
+/// No text items (or only white space) → [`ExtractError::Binary`] saying the
+/// PDF has no text layer (a scan) and OCR is not supported.
+pub fn extract_pdf_items(items: &[TextItem], name: Option<&str>) -> Result<Report, ExtractError> {
+    let text = decode::pdf::text_from_items(items)?;
+    let mut report = extract_decoded(&text);
+    report.input = report::InputInfo {
+        encoding: "utf-8".to_string(),
+        format: decode::Format::Pdf.as_str().to_string(),
+        bytes: text.len(),
+    };
+    report.source_name = name.map(str::to_string);
+    Ok(report)
+}
+
+/// [`extract`] for native programs: a PDF is read with pdf.js run by node
+/// (`tools/pdf-items.mjs`, see [`decode::pdf::pdfjs_items`]) and then as with
+/// [`extract_pdf_items`], so it gives the same report as the web page; every
+/// other input goes to [`extract`].
+#[cfg(not(target_arch = "wasm32"))]
+pub fn extract_native(bytes: &[u8], name: Option<&str>) -> Result<Report, ExtractError> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(ExtractError::TooLarge { bytes: bytes.len(), limit: MAX_INPUT_BYTES });
+    }
+    if !decode::pdf::is_pdf(bytes) {
+        return extract(bytes, name);
+    }
+    let items = decode::pdf::pdfjs_items(bytes)?;
+    let mut report = extract_pdf_items(&items, name)?;
+    report.input.bytes = bytes.len();
     Ok(report)
 }
 

@@ -31,7 +31,7 @@ pub fn era_by_year(year: i32) -> &'static str {
 
 /// The era and how it was decided.
 pub fn detect_era(text: &str, year: Option<i32>) -> (Option<String>, Option<String>) {
-    let has = |list: &[&str]| list.iter().any(|h| text.contains(h));
+    let has = |list: &[&str]| list.iter().any(|h| memchr::memmem::find(text.as_bytes(), h.as_bytes()).is_some());
     if has(E21_HEADERS) {
         return (Some("E21".into()), Some("headers".into()));
     }

@@ -40,8 +40,9 @@ Run 'ogi extract --help' for the options.
 const EXTRACT_HELP: &str = "\
 Usage: ogi extract [OPTIONS] FILE|DIR|- ...
 
-Reads each input (text, HTML or markdown; UTF-8, UTF-16, GB18030 or Big5)
-and prints its report.
+Reads each input (text, HTML or markdown in UTF-8, UTF-16, GB18030 or Big5;
+Word .docx; PDF with a text layer, read with pdf.js, which needs node and the
+npm package pdfjs-dist) and prints its report.
 
   one file or -     its report as one pretty JSON object
   several inputs    a JSON array of reports, in input order
@@ -432,7 +433,8 @@ fn install_panic_hook() {
 fn process(job: &Job, mode: Mode) -> Result<String, String> {
     let bytes = read_input(&job.source)?;
     let result = panic::catch_unwind(AssertUnwindSafe(|| {
-        let report = ogi_extract::extract(&bytes, Some(&job.display)).map_err(|e| e.to_string())?;
+        // PDFs go through pdf.js under node (extract_native); the rest as extract.
+        let report = ogi_extract::extract_native(&bytes, Some(&job.display)).map_err(|e| e.to_string())?;
         Ok(match mode {
             Mode::Json => serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?,
             Mode::Jsonl | Mode::CrossYear => export::jsonl_line(&report),

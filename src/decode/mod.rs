@@ -14,14 +14,22 @@
 //! 4. encoding detection ([`decode_text`]), CR/CRLF → LF, NULs removed;
 //! 5. format detection ([`detect_format`]); HTML is flattened
 //!    ([`flatten_html`]), markdown and text are returned as they are.
+//!
+//! A Word document (.docx: a ZIP archive with `word/document.xml`) is read by
+//! [`docx`] before step 2: paragraphs become lines and table rows
+//! tab-separated lines. PDFs are read from their text layer ([`pdf`],
+//! [`crate::layout`]), not from their bytes here.
 
+mod docx;
 mod encoding;
 mod html;
 mod mhtml;
+pub mod pdf;
 mod sniff;
 
 use crate::ExtractError;
 
+pub use docx::docx_text;
 pub use encoding::{decode_bytes as decode_text, DecodedText};
 pub use html::{decode_entities, flatten_html, looks_like_html};
 pub use sniff::binary_kind;
@@ -31,6 +39,10 @@ pub enum Format {
     Text,
     Html,
     Markdown,
+    /// A Word document (.docx).
+    Docx,
+    /// A PDF's text layer.
+    Pdf,
 }
 
 impl Format {
@@ -39,6 +51,8 @@ impl Format {
             Format::Text => "text",
             Format::Html => "html",
             Format::Markdown => "markdown",
+            Format::Docx => "docx",
+            Format::Pdf => "pdf",
         }
     }
 }
@@ -54,6 +68,10 @@ pub struct Decoded {
 pub fn decode(bytes: &[u8], name: Option<&str>) -> Result<Decoded, ExtractError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ExtractError::Empty);
+    }
+    if let Some(result) = docx::try_decode(bytes, name) {
+        let text = clean(result?);
+        return finish(text, "utf-8", Format::Docx);
     }
     if let Some(kind) = binary_kind(bytes) {
         return Err(ExtractError::Binary { kind });

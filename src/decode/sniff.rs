@@ -6,7 +6,7 @@ use super::encoding::{bom, find, utf16_without_bom};
 /// Bytes looked at for NUL and control bytes.
 const PROBE: usize = 8192;
 
-const HOW_TO: &str = "This version reads text only: plain text (.txt), web pages (.html, .htm, .mhtml) and markdown (.md), in UTF-8, UTF-16, GB18030/GBK or Big5.";
+const HOW_TO: &str = "Readable inputs: plain text (.txt), web pages (.html, .htm, .mhtml) and markdown (.md) in UTF-8, UTF-16, GB18030/GBK or Big5, Word documents (.docx) and PDFs with a text layer.";
 
 /// `Some(message)` when `bytes` are a known binary format or look binary.
 pub fn binary_kind(bytes: &[u8]) -> Option<String> {
@@ -42,9 +42,9 @@ fn magic(b: &[u8]) -> Option<String> {
     let head = &b[..b.len().min(1024)];
     if find(head, b"%PDF-").is_some() {
         return Some(
-            "This file is a PDF document (it starts with %PDF), not text. PDF files are not read by this version: \
-             open the PDF, select and copy all of the report's text (政府信息公开工作年度报告) and paste it in, \
-             or use the web page (HTML) version of the report if the publishing site has one."
+            "This file is a PDF document (it starts with %PDF). A PDF is read from its text layer, not as text: \
+             use the command line (ogi extract, which reads it with pdf.js) or the web page, or, from a program, pass \
+             its text items (pdf.js getTextContent) to extract_pdf_items."
                 .to_string(),
         );
     }
@@ -52,12 +52,7 @@ fn magic(b: &[u8]) -> Option<String> {
         return Some(zip_kind(b));
     }
     if b.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        return Some(
-            "This file is a legacy Microsoft Office or WPS document (.doc, .wps, .xls or .et: an OLE compound file), \
-             not text. This format is not read by this version: open it in Word or WPS and copy all of the report's \
-             text and paste it in, or use Save As to save it as plain text (.txt) or a web page (.html)."
-                .to_string(),
-        );
+        return Some(ole_kind(b));
     }
     let image = if b.starts_with(b"\x89PNG\r\n\x1a\n") {
         Some("a PNG image")
@@ -101,6 +96,31 @@ fn magic(b: &[u8]) -> Option<String> {
     None
 }
 
+/// OLE compound files: an encrypted Office document (a .docx with a password
+/// is wrapped in one), or a legacy .doc/.wps/.xls/.et file.
+fn ole_kind(b: &[u8]) -> String {
+    let utf16 = |s: &str| -> Vec<u8> { s.encode_utf16().flat_map(|u| u.to_le_bytes()).collect() };
+    let has = |s: &str| find(b, &utf16(s)).is_some();
+    if has("EncryptedPackage") || has("EncryptionInfo") {
+        return "This file is a password-protected (encrypted) Office document: Word and WPS wrap a .docx with a \
+                password in an OLE container that cannot be read without the password. Open it with the password, \
+                remove the password (文件 → 信息 → 保护文档 → 用密码进行加密, clear it) and save it as .docx, or copy \
+                all of the report's text and paste it in."
+            .to_string();
+    }
+    let what = if has("WordDocument") {
+        "a legacy Word or WPS document (.doc or .wps)"
+    } else if has("Workbook") || has("Book") {
+        "a legacy Excel or WPS spreadsheet (.xls, .et)"
+    } else {
+        "a legacy Microsoft Office or WPS document (.doc, .wps, .xls or .et: an OLE compound file)"
+    };
+    format!(
+        "This file is {what}, an old binary format that is not read. Open it in Word or WPS and save it as a .docx \
+         (文件 → 另存为 → Word 文档 *.docx), or copy all of the report's text and paste it in."
+    )
+}
+
 /// ZIP archives: name the Office/OFD/EPUB format when the member names show it.
 fn zip_kind(b: &[u8]) -> String {
     // Member names appear in the local headers (start) and the central
@@ -123,15 +143,14 @@ fn zip_kind(b: &[u8]) -> String {
         ("an OpenDocument file (.odt/.ods", "mimetype")
     } else {
         return format!(
-            "This file is a ZIP archive (it looks like a .docx, .xlsx or other zipped file), not text. \
-             This format is not read by this version: open the document and copy all of the report's text and \
-             paste it in, or save it as plain text (.txt) or a web page (.html). {HOW_TO}"
+            "This file is a ZIP archive (an .xlsx or other zipped file, but not a Word .docx), not text. \
+             Open the document inside and copy all of the report's text and paste it in. {HOW_TO}"
         );
     };
     format!(
-        "This file is {what}: a ZIP archive containing {member}), not text. This format is not read by this \
-         version: open it and copy all of the report's text and paste it in, or save it as plain text (.txt) \
-         or a web page (.html)."
+        "This file is {what}: a ZIP archive containing {member}), not text. This format is not read: open it \
+         and copy all of the report's text and paste it in, or save it as a Word document (.docx), plain text \
+         (.txt) or a web page (.html)."
     )
 }
 

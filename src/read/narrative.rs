@@ -49,32 +49,80 @@ fn is_cn_numeral(c: char) -> bool {
     "〇零一二两三四五六七八九十百千".contains(c)
 }
 
-/// Finds `anchor` (with `*` wildcards of up to ten chars) in `t`; returns
-/// byte ranges.
-fn find_anchor(t: &str, anchor: &str) -> Vec<(usize, usize)> {
-    let parts: Vec<&str> = anchor.split('*').collect();
-    let mut out = Vec::new();
-    let first = parts[0];
-    for s in memchr::memmem::find_iter(t.as_bytes(), first.as_bytes()) {
-        let mut e = s + first.len();
-        let mut ok = true;
-        for part in &parts[1..] {
-            let window: String = t[e..].chars().take(10 + part.chars().count()).collect();
-            match window.find(part) {
-                Some(q)
-                    if !window[..q]
-                        .contains(|c: char| c.is_ascii_digit() || ",;:。、()".contains(c)) =>
-                {
-                    e += q + part.len();
-                }
-                _ => {
-                    ok = false;
-                    break;
+/// Completes a match of `anchor` whose first part starts at `s`: the parts
+/// after each `*` must follow within ten characters, with no digit or
+/// clause break in between. Returns the end of the match.
+fn match_rest(t: &str, s: usize, anchor: &str) -> Option<usize> {
+    let mut parts = anchor.split('*');
+    let first = parts.next()?;
+    if !t[s..].starts_with(first) {
+        return None;
+    }
+    let mut e = s + first.len();
+    for part in parts {
+        let window_end = t[e..]
+            .char_indices()
+            .nth(10 + part.chars().count())
+            .map(|(i, _)| e + i)
+            .unwrap_or(t.len());
+        let window = &t[e..window_end];
+        let q = window.find(part)?;
+        if window[..q].contains(|c: char| c.is_ascii_digit() || ",;:。、()".contains(c)) {
+            return None;
+        }
+        e += q + part.len();
+    }
+    Some(e)
+}
+
+/// Every anchor of every rule, indexed by its first character (a bitset
+/// over the low 16 bits rejects most characters at once), so one pass over
+/// the text finds them all.
+struct AnchorIndex {
+    bits: Vec<u64>,
+    /// Sorted by first character.
+    firsts: Vec<(char, Vec<(usize, usize)>)>,
+}
+
+fn anchor_index() -> &'static AnchorIndex {
+    static I: std::sync::OnceLock<AnchorIndex> = std::sync::OnceLock::new();
+    I.get_or_init(|| {
+        let mut bits = vec![0u64; 1024];
+        let mut firsts: Vec<(char, Vec<(usize, usize)>)> = Vec::new();
+        for (ri, r) in RULES.iter().enumerate() {
+            for (ai, a) in r.anchors.iter().enumerate() {
+                let Some(c) = a.chars().next() else { continue };
+                let k = (c as u32 & 0xFFFF) as usize;
+                bits[k / 64] |= 1 << (k % 64);
+                match firsts.iter_mut().find(|f| f.0 == c) {
+                    Some(f) => f.1.push((ri, ai)),
+                    None => firsts.push((c, vec![(ri, ai)])),
                 }
             }
         }
-        if ok {
-            out.push((s, e));
+        firsts.sort_by_key(|f| f.0);
+        AnchorIndex { bits, firsts }
+    })
+}
+
+/// All anchor matches in `t`, in text order: (rule, anchor, start, end).
+fn find_anchors(t: &str) -> Vec<(usize, usize, usize, usize)> {
+    let index = anchor_index();
+    let mut out = Vec::new();
+    for (i, c) in t.char_indices() {
+        if (c as u32) < 0x3000 {
+            continue;
+        }
+        let k = (c as u32 & 0xFFFF) as usize;
+        if index.bits[k / 64] & (1 << (k % 64)) == 0 {
+            continue;
+        }
+        if let Ok(pos) = index.firsts.binary_search_by_key(&c, |f| f.0) {
+            for &(ri, ai) in &index.firsts[pos].1 {
+                if let Some(e) = match_rest(t, i, RULES[ri].anchors[ai]) {
+                    out.push((ri, ai, i, e));
+                }
+            }
         }
     }
     out
@@ -139,7 +187,12 @@ fn number_after(t: &str, from: usize, rule: &Rule) -> Option<(Num, usize)> {
 /// ` ddd` right after a number and before a non-digit: a spaced thousands group.
 fn spaced_group(t: &str, at: usize) -> Option<f64> {
     let b = t.as_bytes().get(at..at + 5)?;
-    if b[0] == b' ' && b[1..4].iter().all(u8::is_ascii_digit) && !b[4].is_ascii_digit() && b[4] != b' ' && b[4] != b'.' {
+    if b[0] == b' '
+        && b[1..4].iter().all(u8::is_ascii_digit)
+        && !b[4].is_ascii_digit()
+        && b[4] != b' '
+        && b[4] != b'.'
+    {
         t[at + 1..at + 4].parse().ok()
     } else {
         None
@@ -216,9 +269,11 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
     let mut cands: Vec<Cand> = Vec::new();
     // Each anchor is searched once over the whole text (searching sentence
     // by sentence costs a searcher per sentence and anchor).
-    for rule in RULES {
-        for anchor in rule.anchors {
-            for (g0, g1) in find_anchor(doc.text, anchor) {
+    for (ri, ai, g0, g1) in find_anchors(doc.text) {
+        let rule = &RULES[ri];
+        let anchor = rule.anchors[ai];
+        {
+            {
                 let Some(si) = sentence_of(g0, g1) else {
                     continue;
                 };
@@ -448,7 +503,13 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
         });
         let Some(c) = best else { continue };
         let mut value = c.num.value;
-        let mut v = Value::new(id, value, "narrative", Some(c.phrase), Some(c.sentence_span));
+        let mut v = Value::new(
+            id,
+            value,
+            "narrative",
+            Some(c.phrase),
+            Some(c.sentence_span),
+        );
         v.approx = c.num.approx;
         v.decimal = c.num.decimal;
         // Amounts are stored in the id's unit (信息处理费 in 元, the

@@ -72,14 +72,20 @@ pub fn fields() -> &'static [FieldDef] {
     F.get_or_init(parse)
 }
 
+/// Position of every id in `fields.tsv`.
+fn positions() -> &'static std::collections::HashMap<&'static str, usize> {
+    static P: OnceLock<std::collections::HashMap<&'static str, usize>> = OnceLock::new();
+    P.get_or_init(|| fields().iter().enumerate().map(|(i, f)| (f.id, i)).collect())
+}
+
 /// Looks a field up by id.
 pub fn field(id: &str) -> Option<&'static FieldDef> {
-    fields().iter().find(|f| f.id == id)
+    positions().get(id).map(|&i| &fields()[i])
 }
 
 /// Position of an id in `fields.tsv` (for a stable output order).
 pub fn order(id: &str) -> usize {
-    fields().iter().position(|f| f.id == id).unwrap_or(usize::MAX)
+    positions().get(id).copied().unwrap_or(usize::MAX)
 }
 
 /// Ids of the fields a document can state, in registry order (CSV columns).

@@ -138,7 +138,11 @@ const CN_NUMS: &str = "一二三四五六七八九十";
 /// Recognises a heading at the start of a line: `一、`, `(一)`, `1.`/`1、`.
 /// Returns (level, number, title byte length within the line).
 pub fn heading_at(line: &str) -> Option<(u8, String, usize)> {
-    let chars: Vec<char> = line.chars().collect();
+    let first = line.chars().next()?;
+    if !(CN_NUMS.contains(first) || first == '(' || first.is_ascii_digit()) {
+        return None;
+    }
+    let chars: Vec<char> = line.chars().take(200).collect();
     let num_run = |from: usize| chars[from..].iter().take_while(|c| CN_NUMS.contains(**c)).count();
     let (level, number, body_from) = if !chars.is_empty() && CN_NUMS.contains(chars[0]) {
         let n = num_run(0);

@@ -1,0 +1,906 @@
+//! Layout: positioned text items (a PDF's text layer) → the lines and
+//! tab-separated cells the rest of the pipeline reads.
+//!
+//! The browser gets the items from pdf.js (`page.getTextContent()`); the
+//! command line gets the very same items by running pdf.js under node
+//! (`tools/pdf-items.mjs`). Both hand them to [`items_to_text`], so a PDF gives
+//! the same text, and the same report, in either place.
+//!
+//! # Coordinates
+//!
+//! Every [`TextItem`] is in page space with the origin at the **top left** of
+//! its page and y growing **downward** (PDF points at scale 1): `x` is where
+//! the text starts, `y` is its **baseline**, `width` its advance and `height`
+//! its font height. From pdf.js: `t = pdfjsLib.Util.transform(viewport.transform,
+//! item.transform)` with a scale-1 viewport, then `x = t[4]`, `y = t[5]`,
+//! `width = item.width`, `height = item.height` (see `tools/pdf-items.mjs`).
+//!
+//! # What [`items_to_text`] does, page by page
+//!
+//! 1. Drops white-space items (pdf.js reports spaces with meaningless
+//!    widths), duplicated items (fake bold) and vertical text: an item taller
+//!    than wide (a vertical font), or single characters stacked one per line
+//!    in one narrow column (`三、\n本\n年\n度\n办\n理\n结\n果`). A vertical
+//!    label is a merged cell spanning rows; dropping it keeps those rows whole.
+//! 2. Groups items into lines by baseline (tolerance: half the smaller font
+//!    height) and orders each line by x. A horizontal gap of at least 0.75 of
+//!    the font height (0.35 between two numbers) separates cells (`\t`); a
+//!    smaller visible gap is a space.
+//! 3. Table rows: a line whose cells end in numbers is a row. A label broken
+//!    over lines (a wrapped cell whose lines sit above and below the row's
+//!    numbers) is joined into the row's label. A label in a column of its own
+//!    that spans several rows (`（三）不予公开`) stays a line of its own.
+//! 4. Table headers: the lines just above a table's first row are rebuilt
+//!    column by column, the columns being those of the row's numbers, so a
+//!    header broken into pieces (`商业企` / `业`) becomes one cell. A header
+//!    cell spanning several columns (`法人或其他组织`) gets a line of its own.
+//! 5. Page furniture: a page number (`-3-`, `第3页`, `3/12`) alone on the
+//!    first or last line of a page, and a running header or footer (the same
+//!    first or last line on most pages), are dropped. Pages are joined with a
+//!    newline, so a table that runs over a page break keeps its rows in order.
+
+use serde::{Deserialize, Serialize};
+
+/// One run of text on a page (see the module documentation for the
+/// coordinates).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TextItem {
+    /// 1-based page number.
+    #[serde(default)]
+    pub page: u32,
+    /// Left edge of the text, from the left of the page.
+    pub x: f32,
+    /// Baseline, from the top of the page (downward).
+    pub y: f32,
+    /// Advance width (0 when unknown: estimated from the height).
+    #[serde(default)]
+    pub width: f32,
+    /// Font height (0 when unknown: estimated from the width).
+    #[serde(default)]
+    pub height: f32,
+    #[serde(alias = "str")]
+    pub text: String,
+}
+
+/// Whether `items` hold any visible text (a scanned PDF has none).
+pub fn has_text(items: &[TextItem]) -> bool {
+    items.iter().any(|i| !i.text.trim().is_empty())
+}
+
+/// Rebuilds reading-order text from positioned items: one line per text line,
+/// table rows as one line of `\t`-separated cells.
+pub fn items_to_text(items: &[TextItem]) -> String {
+    let mut pages: Vec<u32> = items.iter().map(|i| i.page).collect();
+    pages.sort_unstable();
+    pages.dedup();
+    let mut page_lines: Vec<Vec<OutLine>> = Vec::new();
+    for p in pages {
+        let its: Vec<It> = items
+            .iter()
+            .filter(|i| i.page == p)
+            .filter_map(It::new)
+            .collect();
+        page_lines.push(layout_page(its));
+    }
+    drop_furniture(&mut page_lines);
+    let mut out = String::new();
+    for lines in &page_lines {
+        for l in lines {
+            out.push_str(&l.text());
+            out.push('\n');
+        }
+    }
+    out
+}
+
+// ------------------------------------------------------------------ items
+
+/// An item prepared for layout.
+#[derive(Debug, Clone)]
+struct It {
+    x0: f32,
+    x1: f32,
+    /// Baseline.
+    y: f32,
+    /// Font height.
+    size: f32,
+    text: String,
+}
+
+fn is_wide(c: char) -> bool {
+    let u = c as u32;
+    (0x2E80..=0xA4CF).contains(&u)
+        || (0xAC00..=0xD7AF).contains(&u)
+        || (0xF900..=0xFAFF).contains(&u)
+        || (0xFE30..=0xFE4F).contains(&u)
+        || (0xFF00..=0xFF60).contains(&u)
+        || (0xFFE0..=0xFFE6).contains(&u)
+        || u >= 0x20000
+}
+
+/// The width `text` would take at font height `size` (full-width characters
+/// one em, others half).
+fn est_width(text: &str, size: f32) -> f32 {
+    text.chars()
+        .map(|c| if is_wide(c) { size } else { size * 0.5 })
+        .sum()
+}
+
+impl It {
+    fn new(t: &TextItem) -> Option<It> {
+        if !(t.x.is_finite() && t.y.is_finite()) || t.text.trim().is_empty() {
+            return None;
+        }
+        let text: String = t
+            .text
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        let text = text.trim().to_string();
+        if text.is_empty() {
+            return None;
+        }
+        let w = if t.width.is_finite() && t.width > 0.0 {
+            t.width
+        } else {
+            0.0
+        };
+        let h = if t.height.is_finite() && t.height > 0.0 {
+            t.height
+        } else {
+            0.0
+        };
+        let n = text.chars().count() as f32;
+        // A vertical run (a vertical font): taller than wide by far.
+        let wide = text.chars().filter(|&c| is_wide(c)).count();
+        if wide >= 2 && w > 0.0 && h > 1.8 * w && h >= 0.6 * n * w {
+            return None;
+        }
+        let size = if h > 0.0 {
+            h
+        } else if w > 0.0 {
+            let units: f32 = text
+                .chars()
+                .map(|c| if is_wide(c) { 1.0 } else { 0.5 })
+                .sum();
+            (w / units.max(0.5)).clamp(1.0, 200.0)
+        } else {
+            10.0
+        };
+        let width = if w > 0.0 { w } else { est_width(&text, size) };
+        Some(It {
+            x0: t.x,
+            x1: t.x + width,
+            y: t.y,
+            size,
+            text,
+        })
+    }
+    fn chars(&self) -> usize {
+        self.text.chars().count()
+    }
+}
+
+/// A number cell: digits with separators, a sign or a percent, or a dash.
+fn is_num(s: &str) -> bool {
+    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    if t.is_empty() {
+        return false;
+    }
+    if matches!(
+        t.as_str(),
+        "-" | "—" | "——" | "－" | "/" | "／" | "\\" | "--" | "–"
+    ) {
+        return true;
+    }
+    let mut digits = 0;
+    for c in t.chars() {
+        match c {
+            '0'..='9' | '０'..='９' => digits += 1,
+            '.' | ',' | '，' | '．' | '+' | '-' | '－' | '%' | '％' => {}
+            _ => return false,
+        }
+    }
+    digits > 0
+}
+
+// ----------------------------------------------------------------- lines
+
+#[derive(Debug, Clone)]
+struct Cell {
+    x0: f32,
+    x1: f32,
+    /// Baseline and font height of the cell's first item.
+    y: f32,
+    size: f32,
+    text: String,
+    num: bool,
+}
+
+#[derive(Debug, Clone)]
+struct Line {
+    y: f32,
+    size: f32,
+    items: Vec<It>,
+    cells: Vec<Cell>,
+}
+
+impl Line {
+    fn x0(&self) -> f32 {
+        self.cells.first().map_or(0.0, |c| c.x0)
+    }
+    fn x1(&self) -> f32 {
+        self.cells.iter().map(|c| c.x1).fold(f32::MIN, f32::max)
+    }
+    /// Index of the first number cell of a row (a line ending in numbers).
+    fn first_value(&self) -> Option<usize> {
+        let last = self.cells.last()?;
+        if !last.num {
+            return None;
+        }
+        let first = self.cells.iter().rposition(|c| !c.num).map_or(0, |i| i + 1);
+        let nums = self.cells.len() - first;
+        (nums >= 2 || first > 0).then_some(first)
+    }
+    fn is_row(&self) -> bool {
+        self.first_value().is_some()
+    }
+    fn text_only(&self) -> bool {
+        self.cells.iter().all(|c| !c.num)
+    }
+    fn plain(&self) -> String {
+        self.cells
+            .iter()
+            .map(|c| c.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// A line as written out: its cells.
+#[derive(Debug, Clone)]
+struct OutLine {
+    cells: Vec<String>,
+}
+
+impl OutLine {
+    fn text(&self) -> String {
+        self.cells
+            .iter()
+            .map(|c| c.replace(['\t', '\n'], " "))
+            .collect::<Vec<_>>()
+            .join("\t")
+    }
+    fn squashed(&self) -> String {
+        self.cells
+            .iter()
+            .flat_map(|c| c.chars())
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    }
+}
+
+fn layout_page(items: Vec<It>) -> Vec<OutLine> {
+    let items = drop_stacked_vertical(dedup(items));
+    let mut lines = group_lines(items);
+    let rows_label = attach_wrapped_labels(&mut lines);
+    let header = rebuild_headers(&lines, &rows_label.consumed);
+    let mut out: Vec<(f32, usize, OutLine)> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if rows_label.consumed[i] || header.consumed[i] {
+            continue;
+        }
+        let cells = match &rows_label.labels[i] {
+            Some(cells) => cells.clone(),
+            None => l.cells.iter().map(|c| c.text.clone()).collect(),
+        };
+        out.push((l.y, 0, OutLine { cells }));
+    }
+    for (y, order, line) in header.lines {
+        out.push((y, order, line));
+    }
+    out.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    out.into_iter().map(|x| x.2).collect()
+}
+
+/// Drops items drawn twice at (almost) the same place (fake bold, shadows).
+fn dedup(mut items: Vec<It>) -> Vec<It> {
+    items.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    let mut out: Vec<It> = Vec::with_capacity(items.len());
+    for it in items {
+        let dup = out.iter().rev().take(8).any(|o| {
+            o.text == it.text
+                && (o.x0 - it.x0).abs() < 0.3 * it.size
+                && (o.y - it.y).abs() < 0.3 * it.size
+        });
+        if !dup {
+            out.push(it);
+        }
+    }
+    out
+}
+
+/// Drops characters stacked one (or two) per line in one narrow column: a
+/// vertical label (`三、本年度办理结果` written downward).
+fn drop_stacked_vertical(items: Vec<It>) -> Vec<It> {
+    let cand: Vec<usize> = (0..items.len())
+        .filter(|&i| {
+            let it = &items[i];
+            let n = it.chars();
+            n <= 2 && !is_num(&it.text) && it.text.chars().any(is_wide)
+        })
+        .collect();
+    let mut drop = vec![false; items.len()];
+    let mut used = vec![false; items.len()];
+    // Candidates in order of x, then y.
+    let mut order = cand.clone();
+    order.sort_by(|&a, &b| {
+        items[a]
+            .x0
+            .total_cmp(&items[b].x0)
+            .then(items[a].y.total_cmp(&items[b].y))
+    });
+    for &start in &order {
+        if used[start] {
+            continue;
+        }
+        let s = &items[start];
+        // The column: candidates aligned with `start` (left or centre).
+        // Only candidates whose left edge is within two ems (`order` is
+        // sorted by x).
+        let lo = order.partition_point(|&j| items[j].x0 < s.x0 - 2.0 * s.size);
+        let hi = order.partition_point(|&j| items[j].x0 <= s.x0 + 2.0 * s.size);
+        let mut col: Vec<usize> = order[lo..hi.max(lo)]
+            .iter()
+            .copied()
+            .filter(|&j| {
+                let o = &items[j];
+                !used[j]
+                    && (o.size - s.size).abs() < 0.25 * s.size
+                    && ((o.x0 - s.x0).abs() < 0.3 * s.size
+                        || ((o.x0 + o.x1) / 2.0 - (s.x0 + s.x1) / 2.0).abs() < 0.3 * s.size)
+            })
+            .collect();
+        col.sort_by(|&a, &b| items[a].y.total_cmp(&items[b].y));
+        // Runs with a tight pitch.
+        let mut run: Vec<usize> = Vec::new();
+        let flush = |run: &mut Vec<usize>, drop: &mut Vec<bool>, used: &mut Vec<bool>| {
+            let chars: usize = run.iter().map(|&k| items[k].chars()).sum();
+            if run.len() >= 3 && chars >= 4 && !overlapped(&items, run) {
+                for &k in run.iter() {
+                    drop[k] = true;
+                    used[k] = true;
+                }
+            }
+            run.clear();
+        };
+        for &j in &col {
+            if let Some(&last) = run.last() {
+                let dy = items[j].y - items[last].y;
+                let limit = if items[j].chars() == 1 && items[last].chars() == 1 {
+                    1.5
+                } else {
+                    1.3
+                };
+                if dy < 0.6 * s.size || dy > limit * s.size {
+                    flush(&mut run, &mut drop, &mut used);
+                }
+            }
+            run.push(j);
+        }
+        flush(&mut run, &mut drop, &mut used);
+    }
+    items
+        .into_iter()
+        .zip(drop)
+        .filter(|(_, d)| !d)
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Whether another item shares the column of `run` within its vertical span
+/// (then the run is a column of table cells, not one vertical label).
+fn overlapped(items: &[It], run: &[usize]) -> bool {
+    let x0 = run.iter().map(|&k| items[k].x0).fold(f32::MAX, f32::min);
+    let x1 = run.iter().map(|&k| items[k].x1).fold(f32::MIN, f32::max);
+    let y0 = run
+        .iter()
+        .map(|&k| items[k].y - items[k].size)
+        .fold(f32::MAX, f32::min);
+    let y1 = run.iter().map(|&k| items[k].y).fold(f32::MIN, f32::max);
+    let mut in_run = vec![false; items.len()];
+    for &k in run {
+        in_run[k] = true;
+    }
+    items.iter().enumerate().any(|(i, it)| {
+        !in_run[i] && it.x0 < x1 - 0.5 && it.x1 > x0 + 0.5 && it.y > y0 && it.y - it.size < y1
+    })
+}
+
+fn group_lines(mut items: Vec<It>) -> Vec<Line> {
+    items.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+    let mut lines: Vec<Line> = Vec::new();
+    for it in items {
+        // Join the most recent line whose baseline is close enough.
+        let hit = lines.iter_mut().rev().take(3).find(|l| {
+            let tol = 0.5 * l.size.min(it.size).max(1.0);
+            (it.y - l.y).abs() <= tol
+        });
+        match hit {
+            Some(l) => l.items.push(it),
+            None => lines.push(Line {
+                y: it.y,
+                size: it.size,
+                items: vec![it],
+                cells: Vec::new(),
+            }),
+        }
+    }
+    for l in &mut lines {
+        l.items.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        // The line's baseline and size: its largest run of text.
+        let main = l
+            .items
+            .iter()
+            .max_by_key(|i| i.chars())
+            .map(|i| (i.y, i.size));
+        if let Some((y, _)) = main {
+            l.y = y;
+        }
+        let mut sizes: Vec<f32> = l.items.iter().map(|i| i.size).collect();
+        sizes.sort_by(f32::total_cmp);
+        l.size = sizes[sizes.len() / 2];
+        l.cells = make_cells(&l.items);
+    }
+    lines.sort_by(|a, b| a.y.total_cmp(&b.y));
+    lines
+}
+
+fn make_cells(items: &[It]) -> Vec<Cell> {
+    let mut cells: Vec<Cell> = Vec::new();
+    let mut prev: Option<&It> = None;
+    for it in items {
+        // Several cells inside one item (written with runs of spaces).
+        let parts: Vec<&str> = split_spaces(&it.text);
+        for (k, part) in parts.iter().enumerate() {
+            let new_cell = match (k, prev, cells.last()) {
+                (0, Some(p), Some(_)) => {
+                    let gap = it.x0 - p.x1;
+                    let size = p.size.min(it.size);
+                    // Two numbers apart are two columns even when close.
+                    let numbers = is_num(part) && cells.last().is_some_and(|c| is_num(&c.text));
+                    if gap >= 0.75 * size || (numbers && gap >= 0.35 * size) {
+                        true
+                    } else {
+                        let c = cells.last_mut().unwrap();
+                        if gap > 0.2 * size && !c.text.ends_with(' ') {
+                            c.text.push(' ');
+                        }
+                        c.text.push_str(part);
+                        c.x1 = c.x1.max(it.x1);
+                        false
+                    }
+                }
+                _ => true,
+            };
+            if new_cell {
+                cells.push(Cell {
+                    x0: it.x0,
+                    x1: it.x1,
+                    y: it.y,
+                    size: it.size,
+                    text: part.to_string(),
+                    num: false,
+                });
+            }
+        }
+        prev = Some(it);
+    }
+    for c in &mut cells {
+        c.num = is_num(&c.text);
+    }
+    cells
+}
+
+/// Splits text at runs of four or more spaces (cells a producer wrote as one
+/// string); otherwise the text is one part.
+fn split_spaces(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b' ' {
+            let j = (i..b.len()).find(|&j| b[j] != b' ').unwrap_or(b.len());
+            if j - i >= 4 && i > start {
+                out.push(&s[start..i]);
+                start = j;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    if start < s.len() {
+        out.push(&s[start..]);
+    }
+    if out.is_empty() {
+        out.push(s);
+    }
+    out
+}
+
+// ------------------------------------------------------------- table rows
+
+struct RowLabels {
+    /// Lines joined into a row (not written on their own).
+    consumed: Vec<bool>,
+    /// The rebuilt cells of rows that received wrapped label lines.
+    labels: Vec<Option<Vec<String>>>,
+}
+
+/// The x-range of a row's label cells (the cells before its numbers).
+fn label_range(l: &Line) -> Option<(f32, f32)> {
+    let fv = l.first_value()?;
+    if fv == 0 {
+        return None;
+    }
+    Some((l.cells[0].x0, l.cells[fv - 1].x1))
+}
+
+fn overlaps(a: (f32, f32), b: (f32, f32)) -> bool {
+    a.0 < b.1 && b.0 < a.1
+}
+
+/// A line of running text rather than a table cell.
+fn is_prose_line(l: &Line) -> bool {
+    let t = l.plain();
+    t.contains('。') || t.chars().count() > 40
+}
+
+/// Joins a label broken over lines into its row: text-only lines lying within
+/// a row's height, in its label column, before its first number.
+fn attach_wrapped_labels(lines: &mut [Line]) -> RowLabels {
+    let n = lines.len();
+    let mut consumed = vec![false; n];
+    // (row index, line index) pairs.
+    let mut joins: Vec<(usize, usize)> = Vec::new();
+    let rows: Vec<usize> = (0..n).filter(|&i| lines[i].is_row()).collect();
+    if rows.is_empty() {
+        return RowLabels {
+            consumed,
+            labels: vec![None; n],
+        };
+    }
+    // Fragments in order of their distance to the nearest row, so chains
+    // (a label in three lines) grow outward from the row.
+    let mut frags: Vec<(f32, usize, usize)> = Vec::new();
+    for f in 0..n {
+        let l = &lines[f];
+        if !l.text_only() || is_prose_line(l) {
+            continue;
+        }
+        let nearest = rows.iter().copied().min_by(|&a, &b| {
+            (lines[a].y - l.y)
+                .abs()
+                .total_cmp(&(lines[b].y - l.y).abs())
+        });
+        if let Some(r) = nearest {
+            frags.push(((lines[r].y - l.y).abs(), f, r));
+        }
+    }
+    frags.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut changed = true;
+    let mut pending = frags;
+    // Each round can join the next line of a chain; labels are rarely more
+    // than a few lines.
+    let mut rounds = 0;
+    while changed && rounds < 8 {
+        changed = false;
+        rounds += 1;
+        let mut rest = Vec::new();
+        for (dist, f, r) in pending {
+            let fl = &lines[f];
+            let row = &lines[r];
+            let fv = row.first_value().unwrap_or(0);
+            let first_value_x = row.cells[fv].x0;
+            let frange = (fl.x0(), fl.x1());
+            // In the label column: left of the row's numbers.
+            if frange.1 > first_value_x - 0.3 * fl.size {
+                continue;
+            }
+            let lrange = label_range(row);
+            let same_column = match lrange {
+                None => true,
+                Some(lr) => overlaps(frange, lr),
+            };
+            if !same_column {
+                continue;
+            }
+            // No other row in between the fragment and its row.
+            let between = rows
+                .iter()
+                .any(|&o| o != r && (lines[o].y - fl.y) * (lines[o].y - row.y) < 0.0);
+            if between {
+                continue;
+            }
+            let direct = dist <= 1.3 * fl.size.max(1.0);
+            // Or next to a fragment already joined to this row (same column).
+            let chained = joins.iter().any(|&(jr, jf)| {
+                jr == r
+                    && (lines[jf].y - fl.y).abs() <= 1.8 * fl.size
+                    && overlaps(frange, (lines[jf].x0(), lines[jf].x1()))
+                    && (lines[jf].y - row.y) * (fl.y - row.y) > 0.0
+            });
+            if direct || chained {
+                joins.push((r, f));
+                consumed[f] = true;
+                changed = true;
+            } else {
+                rest.push((dist, f, r));
+            }
+        }
+        pending = rest;
+    }
+    let mut labels: Vec<Option<Vec<String>>> = vec![None; n];
+    for &r in &rows {
+        let mut parts: Vec<usize> = joins.iter().filter(|j| j.0 == r).map(|j| j.1).collect();
+        if parts.is_empty() {
+            continue;
+        }
+        parts.sort_by(|&a, &b| lines[a].y.total_cmp(&lines[b].y));
+        let row = &lines[r];
+        let fv = row.first_value().unwrap_or(0);
+        let above: Vec<String> = parts
+            .iter()
+            .filter(|&&p| lines[p].y < row.y)
+            .map(|&p| lines[p].plain())
+            .collect();
+        let below: Vec<String> = parts
+            .iter()
+            .filter(|&&p| lines[p].y >= row.y)
+            .map(|&p| lines[p].plain())
+            .collect();
+        let mut cells: Vec<String> = row.cells.iter().map(|c| c.text.clone()).collect();
+        if fv == 0 {
+            let mut label = above.concat();
+            label.push_str(&below.concat());
+            cells.insert(0, label);
+        } else {
+            // Wrapped text joins the label cell it lies over (the last one).
+            let k = fv - 1;
+            let mut label = above.concat();
+            label.push_str(&cells[k]);
+            label.push_str(&below.concat());
+            cells[k] = label;
+        }
+        labels[r] = Some(cells);
+    }
+    RowLabels { consumed, labels }
+}
+
+// ---------------------------------------------------------------- headers
+
+struct Headers {
+    consumed: Vec<bool>,
+    /// Rebuilt header lines: (y, order, line).
+    lines: Vec<(f32, usize, OutLine)>,
+}
+
+/// Rebuilds the header above each table's first row column by column.
+fn rebuild_headers(lines: &[Line], taken: &[bool]) -> Headers {
+    let n = lines.len();
+    let mut consumed = vec![false; n];
+    let mut out = Vec::new();
+    for r in 0..n {
+        let row = &lines[r];
+        let Some(fv) = row.first_value() else {
+            continue;
+        };
+        // The first row of a table: the line above is not a row.
+        let prev = (0..r).rev().find(|&i| !taken[i]);
+        let Some(mut i) = prev else { continue };
+        if lines[i].is_row() {
+            continue;
+        }
+        let anchors: Vec<(f32, f32)> = row.cells[fv..].iter().map(|c| (c.x0, c.x1)).collect();
+        if anchors.len() < 2 {
+            continue;
+        }
+        let centres: Vec<f32> = anchors.iter().map(|a| (a.0 + a.1) / 2.0).collect();
+        let spacing = centres
+            .windows(2)
+            .map(|w| w[1] - w[0])
+            .fold(f32::MAX, f32::min)
+            .max(1.0);
+        // The header band: text lines above the row, close together.
+        let mut band: Vec<usize> = Vec::new();
+        let mut below_y = row.y;
+        let mut first = true;
+        loop {
+            let l = &lines[i];
+            if taken[i] || consumed[i] || l.is_row() || is_prose_line(l) {
+                break;
+            }
+            let gap = below_y - l.y;
+            let limit = if first { 6.0 } else { 2.0 } * l.size.max(1.0);
+            if gap > limit {
+                break;
+            }
+            band.push(i);
+            below_y = l.y;
+            first = false;
+            if i == 0 {
+                break;
+            }
+            i -= 1;
+            while taken[i] && i > 0 {
+                i -= 1;
+            }
+            if taken[i] {
+                break;
+            }
+        }
+        // Worth rebuilding only when some column's header is in pieces.
+        if band.len() < 2 {
+            continue;
+        }
+        let value_x0 = anchors[0].0;
+        let mut cols: Vec<Vec<&Cell>> = vec![Vec::new(); anchors.len()];
+        let mut stub: Vec<&Cell> = Vec::new();
+        let mut spans: Vec<&Cell> = Vec::new();
+        for &b in &band {
+            for it in &lines[b].cells {
+                let tol = 0.25 * spacing;
+                let inside: Vec<usize> = (0..centres.len())
+                    .filter(|&k| centres[k] >= it.x0 - tol && centres[k] <= it.x1 + tol)
+                    .collect();
+                match inside.len() {
+                    1 => cols[inside[0]].push(it),
+                    0 if it.x1 <= value_x0 + 0.25 * spacing => stub.push(it),
+                    0 => {
+                        let mid = (it.x0 + it.x1) / 2.0;
+                        let k = (0..centres.len())
+                            .min_by(|&a, &b| {
+                                (centres[a] - mid)
+                                    .abs()
+                                    .total_cmp(&(centres[b] - mid).abs())
+                            })
+                            .unwrap_or(0);
+                        cols[k].push(it);
+                    }
+                    _ => spans.push(it),
+                }
+            }
+        }
+        // Only when every column got a header (else this is not a header).
+        if cols.iter().any(|c| c.is_empty()) {
+            continue;
+        }
+        let join = |v: &mut Vec<&Cell>| -> String {
+            v.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+            v.iter()
+                .map(|i| i.text.as_str())
+                .collect::<Vec<_>>()
+                .join("")
+        };
+        let top = band.iter().map(|&b| lines[b].y).fold(f32::MAX, f32::min);
+        if !spans.is_empty() {
+            spans.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+            // One line per baseline of spanning cells.
+            let mut groups: Vec<Vec<&Cell>> = Vec::new();
+            for s in spans {
+                match groups.last_mut() {
+                    Some(g) if (g[0].y - s.y).abs() <= 0.5 * s.size => g.push(s),
+                    _ => groups.push(vec![s]),
+                }
+            }
+            for (k, mut g) in groups.into_iter().enumerate() {
+                g.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+                let cells = g.iter().map(|i| i.text.clone()).collect();
+                out.push((top, k, OutLine { cells }));
+            }
+        }
+        let mut cells = Vec::with_capacity(cols.len() + 1);
+        cells.push(join(&mut stub));
+        for mut c in cols {
+            cells.push(join(&mut c));
+        }
+        out.push((top, 100, OutLine { cells }));
+        for &b in &band {
+            consumed[b] = true;
+        }
+    }
+    Headers {
+        consumed,
+        lines: out,
+    }
+}
+
+// ------------------------------------------------------- page furniture
+
+/// `-3-`, `- 3 -`, `第3页`, `第 3 页 共 12 页`, `3/12`, `3`, `—3—`, `Page 3`.
+fn is_page_number(s: &str) -> bool {
+    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    if t.is_empty() || t.chars().count() > 16 {
+        return false;
+    }
+    let t = t.trim_matches(|c| matches!(c, '-' | '—' | '–' | '－' | '·' | '•'));
+    let t = t.trim_start_matches("Page").trim_start_matches("page");
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
+    if digits(t) {
+        return true;
+    }
+    if let Some((a, b)) = t.split_once('/') {
+        return digits(a) && digits(b);
+    }
+    if let Some(r) = t.strip_prefix('第') {
+        let (page, rest) = match r.split_once('页') {
+            Some(x) => x,
+            None => return false,
+        };
+        if !digits(page) {
+            return false;
+        }
+        return rest.is_empty()
+            || rest
+                .strip_prefix('共')
+                .and_then(|x| x.strip_suffix('页'))
+                .is_some_and(digits)
+            || rest.strip_prefix(',').is_some();
+    }
+    false
+}
+
+/// Drops page numbers and running headers/footers (first or last line of a
+/// page).
+fn drop_furniture(pages: &mut [Vec<OutLine>]) {
+    for lines in pages.iter_mut() {
+        while lines.last().is_some_and(|l| is_page_number(&l.squashed())) {
+            lines.pop();
+        }
+        while lines.first().is_some_and(|l| is_page_number(&l.squashed())) {
+            lines.remove(0);
+        }
+    }
+    if pages.len() < 3 {
+        return;
+    }
+    let key = |l: &OutLine| -> String {
+        l.squashed()
+            .chars()
+            .filter(|c| !c.is_ascii_digit())
+            .collect()
+    };
+    for first in [true, false] {
+        let keys: Vec<Option<String>> = pages
+            .iter()
+            .map(|p| {
+                if first { p.first() } else { p.last() }
+                    .map(key)
+                    .filter(|k| !k.is_empty() && k.chars().count() <= 60)
+            })
+            .collect();
+        let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for k in keys.iter().flatten() {
+            *counts.entry(k.as_str()).or_default() += 1;
+        }
+        let repeated: Vec<String> = counts
+            .into_iter()
+            .filter(|(_, c)| *c * 2 > pages.len().max(3) && *c >= 3)
+            .map(|(k, _)| k.to_string())
+            .collect();
+        for (p, k) in pages.iter_mut().zip(&keys) {
+            if k.as_ref().is_some_and(|k| repeated.contains(k)) {
+                if first {
+                    p.remove(0);
+                } else {
+                    p.pop();
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

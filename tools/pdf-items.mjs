@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// Reads a PDF (a file name, or - for standard input) with pdf.js and prints
+// its text items as JSON, in the shape of ogi-extract's `layout::TextItem`:
+//
+//   {"ok":true,"pages":N,"items":[{"page":1,"x":..,"y":..,"width":..,"height":..,"text":".."},...]}
+//
+// x and y are in PDF points at scale 1, origin at the top left of the page,
+// y is the baseline, growing downward. On failure it prints
+//
+//   {"ok":false,"kind":"password"|"invalid"|"no-pdfjs"|"error","message":".."}
+//
+// and exits with status 2. The browser does the same with the same pdf.js
+// (see the page's worker), so a PDF gives the same report in both places.
+//
+// pdf.js is looked up in: $OGI_PDFJS_DIR (a pdfjs-dist folder), then the
+// node_modules next to this script's project, then the current directory's.
+import { readFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+// pdf.js logs warnings with console.log: keep stdout for the JSON answer.
+console.log = (...args) => console.error(...args);
+
+function fail(kind, message) {
+  process.stdout.write(JSON.stringify({ ok: false, kind, message: String(message) }) + '\n');
+  process.exit(2);
+}
+
+function findPdfjs() {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const dirs = [];
+  if (process.env.OGI_PDFJS_DIR) dirs.push(process.env.OGI_PDFJS_DIR);
+  for (const base of [path.join(here, '..'), process.cwd()]) {
+    try {
+      dirs.push(path.dirname(createRequire(path.join(base, 'x.js')).resolve('pdfjs-dist/package.json')));
+    } catch { /* not there */ }
+  }
+  for (const d of dirs) {
+    if (existsSync(path.join(d, 'legacy', 'build', 'pdf.mjs'))) return d;
+  }
+  return null;
+}
+
+const arg = process.argv[2];
+if (!arg) fail('error', 'usage: pdf-items.mjs FILE|-');
+const dir = findPdfjs();
+if (!dir) fail('no-pdfjs', 'pdfjs-dist is not installed (npm install pdfjs-dist, or set OGI_PDFJS_DIR to its folder)');
+
+let bytes;
+try {
+  bytes = new Uint8Array(readFileSync(arg === '-' ? 0 : arg));
+} catch (e) {
+  fail('error', `cannot read ${arg}: ${e.message}`);
+}
+
+const pdfjs = await import(pathToFileURL(path.join(dir, 'legacy', 'build', 'pdf.mjs')).href);
+let doc;
+try {
+  doc = await pdfjs.getDocument({
+    data: bytes,
+    cMapUrl: pathToFileURL(path.join(dir, 'cmaps')).href + '/',
+    cMapPacked: true,
+    standardFontDataUrl: pathToFileURL(path.join(dir, 'standard_fonts')).href + '/',
+    useSystemFonts: false,
+    isEvalSupported: false,
+    disableFontFace: true,
+    verbosity: 0,
+  }).promise;
+} catch (e) {
+  if (e && e.name === 'PasswordException') fail('password', e.message);
+  if (e && (e.name === 'InvalidPDFException' || e.name === 'MissingPDFException')) fail('invalid', e.message);
+  fail('error', e && e.message ? e.message : e);
+}
+
+const items = [];
+try {
+  for (let p = 1; p <= doc.numPages; p++) {
+    const page = await doc.getPage(p);
+    const viewport = page.getViewport({ scale: 1 });
+    const content = await page.getTextContent();
+    for (const it of content.items) {
+      if (typeof it.str !== 'string' || it.str.trim() === '') continue;
+      const t = pdfjs.Util.transform(viewport.transform, it.transform);
+      items.push({ page: p, x: t[4], y: t[5], width: it.width, height: it.height, text: it.str });
+    }
+    page.cleanup();
+  }
+} catch (e) {
+  fail('error', e && e.message ? e.message : e);
+}
+process.stdout.write(JSON.stringify({ ok: true, pages: doc.numPages, items }) + '\n');
+await doc.destroy();
