@@ -102,80 +102,76 @@ pub fn normalise_str(s: &str) -> String {
 
 /// Normalises decoded text.
 pub fn normalise(original: &str) -> Normalised {
-    // Pass 1: canonical chars with their source offsets.
-    let mut chars: Vec<(char, u32)> = Vec::with_capacity(original.len() / 2);
+    // Traditional → simplified, char for char (fast2s keeps the count), only
+    // for text written in traditional characters: decided on a sample (the
+    // first 20,000 chars); in simplified text the converter's few changes are
+    // variants (薰 → 熏) that would alter names.
+    let sample_end = original.char_indices().nth(20_000).map(|(i, _)| i).unwrap_or(original.len());
+    let sample = &original[..sample_end];
+    let simplified: Option<String> = if sample.chars().any(|c| COMMON_TRADITIONAL.binary_search(&c).is_ok()) {
+        let canon: String = sample.chars().filter_map(canonical_char).collect();
+        let (mut cjk, mut changed) = (0usize, 0usize);
+        for (a, b) in canon.chars().zip(fast2s::convert(&canon).chars()) {
+            if is_cjk(a) {
+                cjk += 1;
+                changed += usize::from(a != b);
+            }
+        }
+        let traditional = changed * 20 > cjk || (cjk < 40 && changed > 0);
+        traditional.then(|| {
+            let canon: String = original.chars().filter_map(canonical_char).collect();
+            fast2s::convert(&canon)
+        })
+    } else {
+        None
+    };
+    let mut simp_chars = simplified.as_deref().map(str::chars);
+
+    // One pass: canonical chars, simplified where needed, and white space.
+    // Spaces are dropped at line ends and next to CJK characters (PDF/Word
+    // paste puts them between every glyph); runs of spaces elsewhere collapse
+    // to one. Tabs (cell separators) and newlines stay.
+    let mut text = String::with_capacity(original.len());
+    let mut orig_at: Vec<u32> = Vec::with_capacity(original.len() / 2);
+    let mut byte_at: Vec<u32> = Vec::with_capacity(original.len() / 2 + 1);
+    let mut last: Option<char> = None;
+    let mut pending_space: Option<u32> = None; // source offset of a held space
     let mut prev_cr = false;
+    let mut push = |text: &mut String, c: char, o: u32| {
+        byte_at.push(text.len() as u32);
+        orig_at.push(o);
+        text.push(c);
+    };
     for (i, c) in original.char_indices() {
         if c == '\n' && prev_cr {
             prev_cr = false;
             continue; // \r\n already became one \n
         }
         prev_cr = c == '\r';
-        if let Some(n) = canonical_char(c) {
-            chars.push((n, i as u32));
-        }
-    }
-    // Pass 2: traditional → simplified, char for char (fast2s keeps the count).
-    // Decide on a sample (the first 20,000 chars), convert only if needed:
-    // in simplified text the converter's few changes are variants (薰 → 熏)
-    // that would alter names.
-    let sample: String = chars.iter().take(20_000).map(|(c, _)| *c).collect();
-    let looks_traditional = sample.chars().any(|c| COMMON_TRADITIONAL.binary_search(&c).is_ok());
-    let (mut cjk, mut changed) = (0usize, 0usize);
-    let converted = if looks_traditional { fast2s::convert(&sample) } else { sample.clone() };
-    for (a, b) in sample.chars().zip(converted.chars()) {
-        if is_cjk(a) {
-            cjk += 1;
-            changed += usize::from(a != b);
-        }
-    }
-    let traditional = changed * 20 > cjk || (cjk < 40 && changed > 0);
-    if traditional {
-        let plain: String = chars.iter().map(|(c, _)| *c).collect();
-        let simp = fast2s::convert(&plain);
-        if simp.chars().count() == chars.len() {
-            for (slot, c) in chars.iter_mut().zip(simp.chars()) {
-                slot.0 = c;
+        let Some(mut n) = canonical_char(c) else { continue };
+        if let Some(it) = simp_chars.as_mut() {
+            // The converter output follows the canonical chars one to one.
+            if let Some(s) = it.next() {
+                n = s;
             }
         }
-    }
-    // Pass 3: white space. Spaces are dropped at line ends and next to CJK
-    // characters (PDF/Word paste puts them between every glyph); runs of
-    // spaces elsewhere collapse to one. Tabs (cell separators) and newlines stay.
-    let mut out: Vec<(char, u32)> = Vec::with_capacity(chars.len());
-    let n = chars.len();
-    let mut i = 0;
-    while i < n {
-        let (c, o) = chars[i];
-        if c == ' ' {
-            let mut j = i;
-            while j < n && chars[j].0 == ' ' {
-                j += 1;
+        if n == ' ' {
+            if pending_space.is_none() {
+                pending_space = Some(i as u32);
             }
-            let before = out.last().map(|x| x.0);
-            let after = chars.get(j).map(|x| x.0);
-            let drop = match (before, after) {
-                (None, _) | (_, None) => true,
-                (Some(b), Some(a)) => {
-                    b == '\n' || b == '\t' || a == '\n' || a == '\t' || is_cjk(b) || is_cjk(a)
-                }
-            };
-            if !drop {
-                out.push((' ', o));
-            }
-            i = j;
             continue;
         }
-        out.push((c, o));
-        i += 1;
-    }
-    let mut text = String::with_capacity(out.len() * 3);
-    let mut orig_at = Vec::with_capacity(out.len());
-    let mut byte_at = Vec::with_capacity(out.len() + 1);
-    for (c, o) in out {
-        byte_at.push(text.len() as u32);
-        orig_at.push(o);
-        text.push(c);
+        if let Some(o) = pending_space.take() {
+            let keep = match last {
+                None => false,
+                Some(b) => !(b == '\n' || b == '\t' || n == '\n' || n == '\t' || is_cjk(b) || is_cjk(n)),
+            };
+            if keep {
+                push(&mut text, ' ', o);
+            }
+        }
+        push(&mut text, n, i as u32);
+        last = Some(n);
     }
     byte_at.push(text.len() as u32);
     Normalised { text, original: original.to_string(), orig_at, byte_at }

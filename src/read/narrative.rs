@@ -385,7 +385,7 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
     // Negations state zero. Only sentences with a negator are looked at.
     let mut negated = vec![false; sentences.len()];
     for w in NEGATORS.iter().chain(NEGATORS_AFTER) {
-        for (p, _) in doc.text.match_indices(w) {
+        for p in memchr::memmem::find_iter(doc.text.as_bytes(), w.as_bytes()) {
             if let Some(si) = sentence_of(p, p) {
                 negated[si] = true;
             }
@@ -405,6 +405,10 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
             let base = sp.start + cs;
             cs = i + if i < t.len() { ch.len_utf8() } else { 0 };
             for neg in NEGATIONS {
+                // Cheapest test first: the clause must name the topic.
+                if !neg.topics[0].iter().any(|w| clause.contains(w)) {
+                    continue;
+                }
                 if neg.exclude.iter().any(|w| clause.contains(w)) {
                     continue;
                 }
