@@ -101,19 +101,24 @@ fn iso(y: i32, m: u32, d: u32) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-/// Dates anywhere in `s`: (byte offset, y, m, d, byte length).
-fn dates(s: &str) -> Vec<(usize, i32, u32, u32, usize)> {
+/// A date found in the text: (byte offset, y, m, d, byte length).
+type DateAt = (usize, i32, u32, u32, usize);
+
+/// Dates anywhere in `s`. Dates start with an ASCII digit, so the scan walks
+/// bytes and only tries to parse where a run of digits begins.
+fn dates(s: &str) -> Vec<DateAt> {
+    let b = s.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < s.len() {
-        if s.as_bytes()[i].is_ascii_digit() && (i == 0 || !s.as_bytes()[i - 1].is_ascii_digit()) {
+    while i < b.len() {
+        if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit()) {
             if let Some((y, m, d, n)) = parse_date(&s[i..]) {
                 out.push((i, y, m, d, n));
                 i += n;
                 continue;
             }
         }
-        i += s[i..].chars().next().map(char::len_utf8).unwrap_or(1);
+        i += 1;
     }
     out
 }
@@ -310,8 +315,7 @@ fn read_agency(doc: &Document) -> (Option<String>, Option<String>) {
 }
 
 /// The statistics period: `2017年1月1日至2017年12月31日` (the second year may be omitted).
-fn read_period(text: &str) -> Option<[String; 2]> {
-    let ds = dates(text);
+fn read_period(text: &str, ds: &[DateAt]) -> Option<[String; 2]> {
     for (k, &(off, y, m, d, n)) in ds.iter().enumerate() {
         if (m, d) != (1, 1) {
             continue;
@@ -341,7 +345,7 @@ fn read_period(text: &str) -> Option<[String; 2]> {
     None
 }
 
-fn read_year(text: &str, title: Option<&str>, period: &Option<[String; 2]>) -> Option<i32> {
+fn read_year(text: &str, title: Option<&str>, period: &Option<[String; 2]>, ds: &[DateAt]) -> Option<i32> {
     if let Some(p) = period {
         return p[0][..4].parse().ok();
     }
@@ -354,7 +358,7 @@ fn read_year(text: &str, title: Option<&str>, period: &Option<[String; 2]>) -> O
     }
     // The most mentioned year that is not part of a full date or a document number.
     let mut counts: Vec<(i32, usize)> = Vec::new();
-    let full: std::collections::HashSet<usize> = dates(text).into_iter().map(|d| d.0).collect();
+    let full: std::collections::HashSet<usize> = ds.iter().map(|d| d.0).collect();
     for (i, _) in text.match_indices('年') {
         if year_before(text, i).is_none() {
             continue;
@@ -378,7 +382,7 @@ fn read_year(text: &str, title: Option<&str>, period: &Option<[String; 2]>) -> O
     // Only full dates: 截止2023年12月31日 → 2023; a date early in a year
     // (a signature) belongs to the previous year's report.
     let mut counts: Vec<(i32, usize)> = Vec::new();
-    for (_, y, m, d, _) in dates(text) {
+    for &(_, y, m, d, _) in ds {
         let y = if (m, d) == (12, 31) || m > 4 { y } else { y - 1 };
         match counts.iter_mut().find(|c| c.0 == y) {
             Some(c) => c.1 += 1,
@@ -392,7 +396,7 @@ fn read_published(doc: &Document) -> Option<String> {
     let text = doc.text;
     for labels in [&["发布日期", "发布时间", "公开日期", "发文日期", "发布于"][..], &["时间", "日期"][..]] {
         for l in labels {
-            for (i, _) in text.match_indices(l) {
+            for i in memchr::memmem::find_iter(text.as_bytes(), l.as_bytes()) {
                 if text[..i].ends_with(['成', '文', '效', '止', '印']) {
                     continue;
                 }
@@ -463,8 +467,9 @@ fn read_contact(text: &str) -> Contact {
 
 pub fn read_meta(doc: &Document) -> Meta {
     let (agency, title) = read_agency(doc);
-    let period = read_period(doc.text);
-    let year = read_year(doc.text, title.as_deref(), &period);
+    let ds = dates(doc.text);
+    let period = read_period(doc.text, &ds);
+    let year = read_year(doc.text, title.as_deref(), &period, &ds);
     let (era, era_basis) = detect_era(doc.text, year);
     Meta {
         agency,

@@ -79,6 +79,14 @@ pub fn decode_bytes_with_hint(bytes: &[u8], hint: Option<&'static Encoding>) -> 
     if let Some(enc) = utf16_without_bom(bytes) {
         return decode_as(bytes, enc);
     }
+    // The common case first: valid UTF-8 needs no counting.
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        let mut text = s.to_string();
+        if text.starts_with('\u{FEFF}') {
+            text.remove(0);
+        }
+        return DecodedText { text, encoding: name_of(UTF_8) };
+    }
     let q = utf8_quality(bytes);
     if q.errors == 0 {
         // Valid, or valid up to a character cut off at the very end.
@@ -150,7 +158,8 @@ fn utf8_quality(bytes: &[u8]) -> Utf8Quality {
 pub fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let n = bytes.len().min(8192) & !1;
     let sample = &bytes[..n];
-    if n < 4 {
+    // No NUL byte in the sample: not UTF-16 (the common case, checked fast).
+    if n < 4 || memchr::memchr(0, sample).is_none() {
         return None;
     }
     let (mut even, mut odd) = (0usize, 0usize);
