@@ -46,7 +46,7 @@ struct Cand {
 const MAX_FILLER: usize = 8;
 
 fn is_cn_numeral(c: char) -> bool {
-    "〇零一二两三四五六七八九十百千".contains(c)
+    matches!(c, '〇' | '零' | '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千')
 }
 
 /// Completes a match of `anchor` whose first part starts at `s`: the parts
@@ -67,7 +67,7 @@ fn match_rest(t: &str, s: usize, anchor: &str) -> Option<usize> {
             .unwrap_or(t.len());
         let window = &t[e..window_end];
         let q = window.find(part)?;
-        if window[..q].contains(|c: char| c.is_ascii_digit() || ",;:。、()".contains(c)) {
+        if window[..q].contains(|c: char| c.is_ascii_digit() || matches!(c, ',' | ';' | ':' | '。' | '、' | '(' | ')')) {
             return None;
         }
         e += q + part.len();
@@ -175,7 +175,7 @@ fn number_after(t: &str, from: usize, rule: &Rule) -> Option<(Num, usize)> {
             p += close + 1;
             continue;
         }
-        if ",;。、!?\n\t".contains(c) || filler >= MAX_FILLER {
+        if matches!(c, ',' | ';' | '。' | '、' | '!' | '?' | '\n' | '\t') || filler >= MAX_FILLER {
             return None;
         }
         filler += 1;
@@ -206,7 +206,7 @@ fn number_before(t: &str, anchor_start: usize, rule: &Rule) -> Option<(Num, usiz
     for g in 0..=rule.gap {
         if g > 0 {
             let c = head[..q].chars().next_back()?;
-            if c.is_ascii_digit() || ",;:。、!?()\n\t".contains(c) {
+            if c.is_ascii_digit() || matches!(c, ',' | ';' | ':' | '。' | '、' | '!' | '?' | '(' | ')' | '\n' | '\t') {
                 return None;
             }
             q -= c.len_utf8();
@@ -383,14 +383,21 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
     cands.extend(extra);
 
     // Negations state zero. Only sentences with a negator are looked at.
-    let mut negated = vec![false; sentences.len()];
-    for w in NEGATORS.iter().chain(NEGATORS_AFTER) {
-        for p in memchr::memmem::find_iter(doc.text.as_bytes(), w.as_bytes()) {
-            if let Some(si) = sentence_of(p, p) {
-                negated[si] = true;
+    // A sentence is looked at only when it has a negator and a topic word.
+    let mark = |words: &mut dyn Iterator<Item = &&str>| {
+        let mut hit = vec![false; sentences.len()];
+        for w in words {
+            for p in memchr::memmem::find_iter(doc.text.as_bytes(), w.as_bytes()) {
+                if let Some(si) = sentence_of(p, p) {
+                    hit[si] = true;
+                }
             }
         }
-    }
+        hit
+    };
+    let with_negator = mark(&mut NEGATORS.iter().chain(NEGATORS_AFTER));
+    let with_topic = mark(&mut NEGATIONS.iter().flat_map(|n| n.topics[0].iter()));
+    let negated: Vec<bool> = with_negator.iter().zip(&with_topic).map(|(a, b)| *a && *b).collect();
     for (si, sp) in sentences.iter().enumerate() {
         if !negated[si] {
             continue;
@@ -398,7 +405,7 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
         let t = doc.slice(*sp);
         let mut cs = 0;
         for (i, ch) in t.char_indices().chain(std::iter::once((t.len(), ','))) {
-            if !",;:".contains(ch) && i < t.len() {
+            if !matches!(ch, ',' | ';' | ':') && i < t.len() {
                 continue;
             }
             let clause = &t[cs..i];
