@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { WWW } from './lib/server.mjs';
 import { SAMPLE_NAMES, BAD_FILES, sample, cli, cliJson } from './lib/helpers.mjs';
-import { initSync, extract, extract_page, registry, layouts, csv_header, csv_columns, csv_row, cross_year, version, too_large_message, max_input_bytes } from '../www/pkg/ogi_wasm.js';
+import { initSync, extract, extract_page, registry, layouts, csv_header, csv_columns, csv_row, cross_year, version, too_large_message, max_input_bytes, is_pdf, pdf_failure } from '../www/pkg/ogi_wasm.js';
 
 initSync({ module: fs.readFileSync(path.join(WWW, 'pkg', 'ogi_wasm_bg.wasm')) });
 
@@ -51,12 +51,19 @@ test('astral characters are reported so spans map to UTF-16', () => {
   assert.equal(Array.from(p.report.text).slice(f.span[0], f.span[1]).join(''), '12');
 });
 
-test('unreadable inputs throw the core message the CLI prints', () => {
+test('unreadable inputs throw the core message (the CLI refuses them too)', () => {
   const r = cli(['--csv'], BAD_FILES);
+  assert.equal(r.status, 1);
   for (const f of BAD_FILES) {
     const line = r.stderr.split('\n').find((l) => l.startsWith(`ogi: ${f.name}: `));
     assert.ok(line, `no CLI message for ${f.name}`);
-    assert.throws(() => extract(f.bytes, f.name), (e) => e.message === line.slice(`ogi: ${f.name}: `.length));
+    assert.throws(() => extract(f.bytes, f.name), (e) => e.message.length > 10);
+  }
+  // The messages that do not depend on a PDF reader are the CLI's word for word.
+  for (const name of ['empty.txt', 'report.docx']) {
+    const f = BAD_FILES.find((x) => x.name === name);
+    const line = r.stderr.split('\n').find((l) => l.startsWith(`ogi: ${name}: `));
+    assert.throws(() => extract(f.bytes, f.name), (e) => e.message === line.slice(`ogi: ${name}: `.length));
   }
   assert.match(too_large_message(max_input_bytes() + 1), /over the limit/);
 });
@@ -88,4 +95,33 @@ test('cross-year checks of two consecutive reports of one agency', () => {
   assert.ok(carry.every((c) => c.check.status === 'pass' && c.reports[0] === 2 && c.reports[1] === 0));
   const flow = checks.filter((c) => c.check.id === 't2.e21_stock_flow');
   assert.deepEqual(flow.map((c) => [c.check.scope, c.check.status]), [['regulations', 'pass'], ['normative_docs', 'warn']]);
+});
+
+test('the PDF module reads pdf.js text items (as the page worker gives them)', async () => {
+  const pdf = await import('../www/pkg/ogi_wasm_pdf.js');
+  pdf.initSync({ module: fs.readFileSync(path.join(WWW, 'pkg', 'ogi_wasm_pdf_bg.wasm')) });
+  const { reportPdf } = await import('./lib/pdf.mjs');
+  const dir = path.join(WWW, '..', 'node_modules', 'pdfjs-dist');
+  const lib = await import(path.join(dir, 'legacy', 'build', 'pdf.mjs'));
+  const bytes = reportPdf();
+  const doc = await lib.getDocument({ data: new Uint8Array(bytes), cMapUrl: path.join(dir, 'cmaps') + path.sep, cMapPacked: true, standardFontDataUrl: path.join(dir, 'standard_fonts') + path.sep, useSystemFonts: false, isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
+  const c = { pages: [], xs: [], ys: [], widths: [], heights: [], texts: [] };
+  const page = await doc.getPage(1);
+  const viewport = page.getViewport({ scale: 1 });
+  for (const it of (await page.getTextContent()).items) {
+    if (!it.str.trim()) continue;
+    const t = lib.Util.transform(viewport.transform, it.transform);
+    c.pages.push(1); c.xs.push(t[4]); c.ys.push(t[5]); c.widths.push(it.width); c.heights.push(it.height); c.texts.push(it.str);
+  }
+  await doc.destroy();
+  const r = pdf.extract_pdf(new Uint32Array(c.pages), new Float32Array(c.xs), new Float32Array(c.ys), new Float32Array(c.widths), new Float32Array(c.heights), c.texts, 'made-up.pdf', 'made-up.pdf', bytes.length);
+  assert.equal(r.report.input.format, 'pdf');
+  assert.equal(r.report.input.bytes, bytes.length);
+  assert.equal(r.report.meta.agency, '测试县人民政府');
+  const v = (id) => r.report.fields.find((f) => f.id === id)?.value;
+  assert.deepEqual([v('stat.apply.received_total'), v('stat.apply.received.online'), v('stat.review_total')], [36, 20, 2]);
+  assert.ok(r.csv_row.startsWith('made-up.pdf,测试县人民政府,2016,'));
+  assert.throws(() => pdf.extract_pdf(new Uint32Array(), new Float32Array(), new Float32Array(), new Float32Array(), new Float32Array(), [], 'b.pdf', 'b.pdf', 10), /no text layer/);
+  assert.equal(is_pdf(bytes), true);
+  assert.match(pdf_failure('password', 'x'), /password/);
 });

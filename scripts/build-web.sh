@@ -4,7 +4,7 @@
 # the browser tests compare against. Installs what is missing first:
 #   - the wasm32-unknown-unknown Rust target (rustup),
 #   - wasm-bindgen-cli 0.2.130 (cargo install; must match the crate's pin),
-#   - binaryen (wasm-opt) and playwright-core from package-lock.json (npm).
+#   - binaryen (wasm-opt), playwright-core and pdfjs-dist from package-lock.json (npm).
 # Afterwards www/ is a self-contained static site: serve it as it is.
 #
 # Prints the gzipped size of the first load (wasm + JS + CSS + HTML) and fails
@@ -32,25 +32,40 @@ if [ "$("$WASM_BINDGEN" --version 2>/dev/null || true)" != "wasm-bindgen $WASM_B
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 "$WASM_BINDGEN" --version
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/pdfjs-dist ] \
     || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     npm ci --no-audit --no-fund 2>&1 | grep -v 'Unknown user config' || true
 fi
 [ -x node_modules/.bin/wasm-opt ] || { echo "npm did not install binaryen (wasm-opt)" >&2; exit 1; }
 
-step "cargo build -p ogi-wasm --profile wasm --target wasm32-unknown-unknown"
-cargo build -p ogi-wasm --profile wasm --target wasm32-unknown-unknown
+# Two modules: ogi_wasm (every input but PDF; the first load) and
+# ogi_wasm_pdf (the same plus the PDF layout of pdf.js text items, loaded by
+# the worker only when a PDF arrives, with pdf.js).
 WASM=target/wasm32-unknown-unknown/wasm/ogi_wasm.wasm
-
-step "wasm-bindgen --target web → www/pkg"
 rm -rf www/pkg
-"$WASM_BINDGEN" --target web --no-typescript --out-dir www/pkg "$WASM"
-# The npm build of binaryen (Debian's wasm-opt 108 breaks wasm-bindgen 0.2.130 output).
-node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-    --enable-sign-ext --enable-reference-types --enable-multivalue \
-    www/pkg/ogi_wasm_bg.wasm -o www/pkg/ogi_wasm_bg.wasm
+for variant in ogi_wasm ogi_wasm_pdf; do
+    features=()
+    [ "$variant" = ogi_wasm_pdf ] && features=(--features pdf)
+    step "cargo build -p ogi-wasm --profile wasm --target wasm32-unknown-unknown ${features[*]:-}"
+    cargo build -p ogi-wasm --profile wasm --target wasm32-unknown-unknown "${features[@]}"
+    step "wasm-bindgen --target web → www/pkg/$variant.js, wasm-opt -Oz"
+    "$WASM_BINDGEN" --target web --no-typescript --out-dir www/pkg --out-name "$variant" "$WASM"
+    # The npm build of binaryen (Debian's wasm-opt 108 breaks wasm-bindgen 0.2.130 output).
+    node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+        --enable-sign-ext --enable-reference-types --enable-multivalue \
+        "www/pkg/${variant}_bg.wasm" -o "www/pkg/${variant}_bg.wasm"
+done
 # wasm-bindgen writes ES modules; node needs this to load them (tests).
 printf '{"type":"module"}\n' > www/pkg/package.json
+
+# pdf.js for PDFs, loaded by the worker only when a PDF is dropped (not part
+# of the first load): the same pdfjs-dist the CLI runs under node.
+rm -rf www/vendor/pdfjs
+mkdir -p www/vendor/pdfjs
+PDFJS=node_modules/pdfjs-dist
+cp "$PDFJS/build/pdf.min.mjs" "$PDFJS/build/pdf.worker.min.mjs" "$PDFJS/LICENSE" www/vendor/pdfjs/
+cp -r "$PDFJS/cmaps" "$PDFJS/standard_fonts" www/vendor/pdfjs/
+echo "pdf.js $(node -p "require('./$PDFJS/package.json').version") → www/vendor/pdfjs/"
 
 step "cargo build --release (the ogi CLI)"
 cargo build --release
@@ -69,6 +84,11 @@ for f in "${FIRST_LOAD[@]}"; do
     printf '%-28s %10d %10d\n' "${f#www/}" "$raw" "$gz"
 done
 printf '%-28s %10s %10d  (%d KB; budget %d KB)\n' total "" "$total" $((total / 1024)) $((BUDGET / 1024))
+lazy=0
+for f in www/pkg/ogi_wasm_pdf.js www/pkg/ogi_wasm_pdf_bg.wasm www/vendor/pdfjs/pdf.min.mjs www/vendor/pdfjs/pdf.worker.min.mjs; do
+    lazy=$((lazy + $(gzip -9 -c "$f" | wc -c)))
+done
+printf 'loaded only for a PDF (PDF module + pdf.js, gzip): %d KB\n' $((lazy / 1024))
 if [ "$total" -gt "$BUDGET" ]; then
     echo "first load is over the budget" >&2
     exit 1

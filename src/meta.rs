@@ -214,7 +214,7 @@ fn read_agency(doc: &Document) -> (Option<String>, Option<String>) {
     let head: Vec<&str> = lines.iter().take(40).copied().collect();
     let mut title = None;
     for (hi, l) in head.iter().enumerate() {
-        let l = l.trim_matches(|c: char| c == '|' || c.is_whitespace());
+        let l = l.trim_matches(|c: char| c == '|' || c == '#' || c == '*' || c.is_whitespace());
         if is_report_title(l) {
             if title.is_none() {
                 title = Some(l.to_string());

@@ -59,9 +59,10 @@ let doc;
 try {
   doc = await pdfjs.getDocument({
     data: bytes,
-    cMapUrl: pathToFileURL(path.join(dir, 'cmaps')).href + '/',
+    // Under node, pdf.js 5 reads CMaps and fonts from plain paths, not file:// URLs.
+    cMapUrl: path.join(dir, 'cmaps') + path.sep,
     cMapPacked: true,
-    standardFontDataUrl: pathToFileURL(path.join(dir, 'standard_fonts')).href + '/',
+    standardFontDataUrl: path.join(dir, 'standard_fonts') + path.sep,
     useSystemFonts: false,
     isEvalSupported: false,
     disableFontFace: true,

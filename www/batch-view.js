@@ -3,7 +3,7 @@
 
 import { h, clear, num } from './util.js';
 import { t, eraText } from './i18n.js';
-import { ReportView, failingCount } from './report-view.js';
+import { ReportView } from './report-view.js';
 
 const COLUMNS = [
   { key: 'index', label: '#', num: true },
@@ -20,17 +20,14 @@ const COLUMNS = [
 ];
 
 function summaryValue(entry, id) {
-  const r = entry.report;
-  if (!r) return undefined;
-  const f = r.derived.find((x) => x.id === id) || r.fields.find((x) => x.id === id);
-  return f ? f.value : undefined;
+  return entry.summary ? entry.summary.values[id] : undefined;
 }
 
 function sortValue(entry, key) {
   if (key === 'index') return entry.index;
   if (key === 'file') return entry.name;
-  if (!entry.report) return undefined;
-  const m = entry.report.meta;
+  if (!entry.summary) return undefined;
+  const m = entry.summary.meta;
   if (key === 'agency') return m.agency || undefined;
   if (key === 'year') return m.year ?? undefined;
   if (key === 'era') return m.era || undefined;
@@ -96,6 +93,7 @@ export class BatchView {
     el.append(head);
 
     const table = h('table', { class: 'ogi-batch-table' });
+    table.append(h('colgroup', null, COLUMNS.map((c) => h('col', { class: `ogi-col-${c.key.replace(/\W/g, '-')}` })), h('col', { class: 'ogi-col-status' })));
     const tr = h('tr');
     for (const c of COLUMNS) {
       const th = h('th', { scope: 'col', class: c.num ? 'ogi-num' : '', 'aria-sort': this.sortKey === c.key ? (this.sortDir > 0 ? 'ascending' : 'descending') : null });
@@ -122,7 +120,7 @@ export class BatchView {
       const tr = ev.target.closest('tr[data-index]');
       if (!tr) return;
       const e = this.entries[Number(tr.getAttribute('data-index'))];
-      if (e && (e.report || e.error)) this.host.openEntry(e);
+      if (e && (e.status === 'done' || e.status === 'error')) this.host.openEntry(e);
     });
     table.append(this.tbody);
     el.append(h('div', { class: 'ogi-table-wrap ogi-batch-wrap' }, table));
@@ -146,16 +144,20 @@ export class BatchView {
     this.schedule();
   }
 
-  /** Row updates are batched to one per frame. */
+  /**
+   * Row updates are batched: one per frame for small batches, a few per
+   * second for large ones (each update lays out the table again).
+   */
   schedule() {
     if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
+    const run = () => {
       this.frame = 0;
       for (const e of this.entries) if (e.dirty) this.row(e);
       if (this.sortKey !== 'index') this.applySort();
-      this.applyFilter();
       this.refreshProgress();
-    });
+    };
+    if (this.entries.length > 40) this.frame = setTimeout(() => requestAnimationFrame(run), 150);
+    else this.frame = requestAnimationFrame(run);
   }
 
   row(e) {
@@ -163,15 +165,15 @@ export class BatchView {
     const old = this.rows.get(e);
     const tr = h('tr', { 'data-index': String(e.index), 'data-file': e.name, 'data-status': e.status, class: `ogi-st-${e.status}` });
     tr.append(h('td', { class: 'ogi-num', text: String(e.index + 1) }));
-    const open = h('button', { type: 'button', class: 'ogi-link ogi-open', text: e.name, disabled: !(e.report || e.error) });
+    const open = h('button', { type: 'button', class: 'ogi-link ogi-open', text: e.name, disabled: !(e.status === 'done' || e.status === 'error') });
     tr.append(h('td', { class: 'ogi-file-cell' }, open));
     if (e.status === 'error') {
       tr.append(h('td', { colspan: String(COLUMNS.length - 2), class: 'ogi-error-cell', text: this.tr('failedToRead') + e.error }));
     } else {
       for (const c of COLUMNS.slice(2)) {
         const td = h('td', { class: c.num ? 'ogi-num' : '' });
-        if (e.report) {
-          const m = e.report.meta;
+        if (e.summary) {
+          const m = e.summary.meta;
           if (c.key === 'failing') {
             td.textContent = String(e.failing);
             td.setAttribute('data-failing', String(e.failing));
@@ -199,7 +201,7 @@ export class BatchView {
     if (this.which === 'failing' && !(e.failing > 0)) return false;
     if (this.which === 'errors' && e.status !== 'error') return false;
     if (!this.query) return true;
-    const m = e.report ? e.report.meta : {};
+    const m = e.summary ? e.summary.meta : {};
     const hay = `${e.name} ${m.agency || ''} ${m.year || ''} ${m.era || ''}`.toLowerCase();
     return this.query.split(/\s+/).every((q) => hay.includes(q));
   }
@@ -287,4 +289,3 @@ export class BatchView {
   }
 }
 
-export { failingCount };

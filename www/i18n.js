@@ -121,12 +121,8 @@ const zh = {
   queued: '排队中',
   working: '提取中',
   failedToRead: '无法读取此文件：',
-  open: '查看',
   crossYear: '跨年度核对（同一机构相邻年度）',
   crossNone: '列表中没有同一机构的相邻年度报告。',
-  rows: '{n} 份报告',
-  shown: '显示 {n} / {total}',
-  tooManyNote: '',
   // Checks: titles by id
   'c:s14.received': '收到申请数 = 各申请方式之和',
   'c:s14.closed': '申请办结数 = 按时办结 + 延期办结',
@@ -271,12 +267,8 @@ const en = {
   queued: 'queued',
   working: 'extracting',
   failedToRead: 'Cannot read this file: ',
-  open: 'Open',
   crossYear: 'Cross-year checks (same agency, consecutive years)',
   crossNone: 'The list holds no consecutive years of one agency.',
-  rows: '{n} reports',
-  shown: '{n} of {total} shown',
-  tooManyNote: '',
   'c:s14.received': 'Requests received = sum of the channels',
   'c:s14.closed': 'Requests closed = on time + extended',
   'c:s14.replied': 'Requests answered = sum of the answer types',
@@ -304,7 +296,7 @@ const en = {
 };
 
 const units = {
-  en: { '条': 'items', '件': '', '次': 'times', '篇': 'articles', '人': 'people', '人次': 'person-times', '个': '', '万元': '×10,000 yuan', '元': 'yuan', '项': 'items', bool: '' },
+  en: { '条': 'items', '件': 'cases', '次': 'times', '篇': 'articles', '人': 'people', '人次': 'person-times', '个': 'units', '万元': '×10,000 yuan', '元': 'yuan', '项': 'items', bool: '' },
 };
 
 const eras = {
@@ -350,8 +342,4 @@ export function eraText(lang, era) {
 
 export function nameOf(lang, id) {
   return (names[lang] && names[lang][id]) || null;
-}
-
-export function has(lang, key) {
-  return Boolean(dict[lang] && key in dict[lang]);
 }

@@ -207,11 +207,10 @@ class OgiExtract extends HTMLElement {
 
   setBig(text) {
     this.big = text;
-    const mb = new Blob([text]).size / 1048576;
     this.input.value = text.slice(0, 3000) + '\n……';
     this.input.readOnly = true;
     this.bigNote.hidden = false;
-    this.bigNote.firstChild.textContent = t(this.ui, 'bigPasted', { n: text.length.toLocaleString('en-US'), mb: mb.toFixed(1) });
+    this.bigNote.firstChild.textContent = t(this.ui, 'bigPasted', { n: text.length.toLocaleString('en-US'), mb: '…' });
   }
 
   clearBig() {
@@ -235,6 +234,9 @@ class OgiExtract extends HTMLElement {
     await this.metaReady;
     const m = await this.paste.run(text, name);
     if (!m) return; // superseded by a newer text
+    // Receiving a big report is one task, drawing it another.
+    if (text.length > BIG) await new Promise((r) => setTimeout(r, 0));
+    if (m.ok && this.big && m.bytes) this.bigNote.firstChild.textContent = t(this.ui, 'bigPasted', { n: text.length.toLocaleString('en-US'), mb: (m.bytes / 1048576).toFixed(1) });
     const entry = { name: name || t(this.ui, 'pasted'), pasted: true, file: '-' };
     this.absorb(entry, m);
     this.show(entry);
@@ -246,11 +248,26 @@ class OgiExtract extends HTMLElement {
 
   absorb(entry, m) {
     if (m && m.ok) {
-      Object.assign(entry, { status: 'done', report: m.report, csv_row: m.csv_row, astral: m.astral, ms: m.ms, error: null });
-      entry.failing = failingCount(m.report);
+      Object.assign(entry, { status: 'done', report: m.report || null, json: m.json || null, cross: m.cross || null, csv_row: m.csv_row, astral: m.astral, ms: m.ms, error: null });
+      if (m.report) {
+        const vals = {};
+        for (const f of m.report.derived) if (f.id.startsWith('summary.') && !(f.id in vals)) vals[f.id] = f.value;
+        entry.summary = { meta: m.report.meta, values: vals, failing: failingCount(m.report) };
+      } else entry.summary = m.summary;
+      entry.failing = entry.summary.failing;
     } else {
       Object.assign(entry, { status: 'error', error: (m && m.error) || 'unknown error', report: null });
     }
+  }
+
+  /** A batch entry's report, parsed from its JSON when it is opened. */
+  reportOf(e) {
+    if (!e.report && e.json) {
+      if (this.opened && this.opened !== e && this.opened.json) this.opened.report = null;
+      e.report = JSON.parse(e.json);
+      this.opened = e;
+    }
+    return e.report;
   }
 
   // ------------------------------------------------------------ files
@@ -312,18 +329,18 @@ class OgiExtract extends HTMLElement {
   }
 
   async runCross() {
-    const done = this.batch.filter((e) => e.report);
+    const done = this.batch.filter((e) => e.cross);
     if (done.length < 2) {
       this.batchView.setCross([]);
       return;
     }
-    const slim = done.map((e) => ({ ...e.report, text: '', outline: [], checks: [], warnings: [] }));
-    const m = await this.pool.cross(slim);
+    const m = await this.pool.cross(done.map((e) => e.cross));
     const checks = (m.checks || []).map((x) => ({ ...x, entries: x.reports.map((i) => done[i]) }));
     this.batchView.setCross(checks);
   }
 
   openEntry(e, opts = {}) {
+    this.reportOf(e);
     this.show(e, { back: this.batch.length > 1 });
     if (opts.scroll !== false) this.reportBox.scrollIntoView({ block: 'start', behavior: 'smooth' });
   }
@@ -396,11 +413,12 @@ class OgiExtract extends HTMLElement {
   }
 
   batchAction(act) {
-    const ok = this.batch.filter((e) => e.report);
+    const ok = this.batch.filter((e) => e.status === 'done');
     if (act === 'csv') {
       download('ogi-reports.csv', [this.meta.csvHeader, ...ok.map((e) => e.csv_row)], 'text/csv;charset=utf-8');
     } else if (act === 'jsonl') {
-      download('ogi-reports.jsonl', this.batch.filter((e) => e.report || e.error).map((e) => (e.report ? JSON.stringify(e.report) : JSON.stringify({ file: e.name, error: e.error })) + '\n'), 'application/x-ndjson');
+      const lines = this.batch.filter((e) => e.status === 'done' || e.status === 'error').map((e) => (e.status === 'done' ? e.json || JSON.stringify(e.report) : JSON.stringify({ file: e.name, error: e.error })) + '\n');
+      download('ogi-reports.jsonl', lines, 'application/x-ndjson');
     } else if (act === 'clear') {
       this.gen = (this.gen || 1) + 1;
       this.pending = 0;

@@ -2,6 +2,8 @@
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 let nextId = 1;
+/** A batch file whose extraction takes longer than this is given up (ms). */
+const JOB_TIMEOUT = 120000;
 
 function spawn() {
   return new Worker(WORKER_URL, { type: 'module', name: 'ogi-extract' });
@@ -45,11 +47,25 @@ class Lane {
     for (const p of pending) p.reject(new Error('restarted'));
     this.start();
   }
-  request(msg, transfer) {
+  request(msg, timeout) {
     const id = nextId++;
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject, started: performance.now() });
-      this.worker.postMessage({ ...msg, id }, transfer || []);
+      const entry = { resolve, reject };
+      if (timeout) {
+        // A runaway extraction: give up on it and start a fresh worker.
+        const timer = setTimeout(() => {
+          if (!this.waiting.has(id)) return;
+          this.waiting.delete(id);
+          reject(new Error(`the extraction took longer than ${Math.round(timeout / 1000)} s and was stopped`));
+          this.restart();
+        }, timeout);
+        entry.resolve = (m) => {
+          clearTimeout(timer);
+          resolve(m);
+        };
+      }
+      this.waiting.set(id, entry);
+      this.worker.postMessage({ ...msg, id });
     });
   }
   get busy() {
@@ -135,10 +151,12 @@ export class Pool {
       if (lane.busy >= 2) return;
       const job = this.queue.shift();
       lane
-        .request({ type: 'file', file: job.file, name: job.name, file_label: job.name })
-        .catch((e) => ({ ok: false, error: String(e.message || e) }))
+        .request({ type: 'file', file: job.file, name: job.name, file_label: job.name, compact: true }, JOB_TIMEOUT)
+        .catch((e) => (String(e.message) === 'restarted' ? 'again' : { ok: false, error: String(e.message || e) }))
         .then((m) => {
-          job.resolve(m);
+          // A job that shared a worker with a stopped one goes round again.
+          if (m === 'again') this.queue.unshift(job);
+          else job.resolve(m);
           this.pump();
         });
     }
@@ -149,8 +167,9 @@ export class Pool {
     for (const l of this.lanes) l.terminate();
     this.lanes = [];
   }
-  cross(reports) {
+  /** Cross-year checks over the batch's reports (their slim JSON forms). */
+  cross(slims) {
     const lane = this.lanes[0] || this.lane();
-    return lane.request({ type: 'cross', reports });
+    return lane.request({ type: 'cross', slims });
   }
 }

@@ -402,7 +402,8 @@ export class ReportView {
     while ((m = re.exec(text))) {
       if (m.index > last) box.append(text.slice(last, m.index).replace(/\s+/g, ' '));
       const id = m[1];
-      const v = m[2] ? vals.get(`${id}@${m[2]}`) : vals.get(id);
+      let v = m[2] ? vals.get(`${id}@${m[2]}`) : vals.get(id);
+      if (v === undefined) for (const [k, x] of vals) if (k.startsWith(id + '@') || k.startsWith(id + '#')) v = x;
       const known = this.host.labeler.reg.has(id);
       const chip = h('span', { class: 'ogi-term' + (known ? '' : ' ogi-raw'), 'data-ref': id, title: id, tabindex: known ? '0' : null },
         known ? this.label(id) : id, m[2] ? ` (${m[2]})` : '', v !== undefined ? h('b', { text: ' ' + num(v) }) : null);
@@ -474,7 +475,8 @@ export class ReportView {
     table.append(h('caption', { text: en ? tb.title_en : tb.title_zh }));
     const cell = (c, head) => {
       if (c.t === 'label') {
-        const el = h('th', { class: `ogi-l${c.level ? ' ogi-lv' + c.level : ''}`, scope: head ? 'col' : 'row', colspan: c.colspan > 1 ? c.colspan : null, rowspan: c.rowspan > 1 ? c.rowspan : null });
+        const cls = `ogi-l${c.level ? ' ogi-lv' + c.level : ''}${!head && c.rowspan > 1 ? ' ogi-group' : ''}`;
+        const el = h('th', { class: cls, scope: head ? 'col' : 'row', colspan: c.colspan > 1 ? c.colspan : null, rowspan: c.rowspan > 1 ? c.rowspan : null });
         el.textContent = en ? c.en : c.zh;
         if (en && c.en !== c.zh) el.title = c.zh;
         return el;
@@ -633,8 +635,7 @@ class Evidence {
     side.append(h('h3', { class: 'ogi-h', text: view.tr('evidence') }), h('p', { class: 'ogi-muted ogi-small', text: view.tr('evidenceNote') }));
     this.box = h('div', { class: 'ogi-text', tabindex: '0', lang: 'zh' });
     side.append(this.box);
-    this.spans();
-    this.blocks();
+    this.built = false;
     this.box.addEventListener('mouseover', (ev) => this.hover(ev));
     this.box.addEventListener('mouseleave', () => this.view.host.tooltip(null));
   }
@@ -722,8 +723,23 @@ class Evidence {
     el.append(frag);
   }
 
+  /** The spans and the (empty) blocks: done after the first paint for big texts. */
+  build() {
+    if (this.built) return;
+    this.built = true;
+    this.spans();
+    this.blocks();
+  }
+
   async start() {
     const small = this.text.length <= 200000;
+    if (!small) {
+      this.box.append(h('p', { class: 'ogi-muted ogi-loading', text: this.view.tr('evidenceLoading') }));
+      await new Promise((r) => setTimeout(r, 0));
+      if (this.dead) return;
+      this.box.querySelector('.ogi-loading')?.remove();
+    }
+    this.build();
     let t0 = performance.now();
     for (let k = 0; k < this.els.length; k++) {
       if (this.dead) return;
@@ -746,6 +762,7 @@ class Evidence {
   }
 
   marks(id) {
+    this.build();
     const x = this.byId.get(id);
     if (!x) return [];
     const k0 = this.blockOf(x.a), k1 = this.blockOf(Math.max(x.a, x.b - 1));
@@ -788,6 +805,7 @@ class Evidence {
       this.view.host.tooltip(null);
       return;
     }
+    if (!this.built) return;
     const pos = Number(m.dataset.a);
     const text = this.text;
     let sa = 0;

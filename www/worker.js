@@ -20,6 +20,96 @@ function message(e) {
   return String((e && e.message) || e);
 }
 
+// PDFs: pdf.js, loaded only when a PDF arrives, with the options the CLI's
+// tools/pdf-items.mjs uses, so that a PDF gives the same report in both.
+// It runs here, inside this worker (its "fake worker"): no nested worker.
+const PDFJS = new URL('./vendor/pdfjs/', import.meta.url);
+let pdfjs = null;
+
+async function loadPdfjs() {
+  if (!pdfjs) {
+    pdfjs = (async () => {
+      const [lib, worker] = await Promise.all([import(new URL('pdf.min.mjs', PDFJS).href), import(new URL('pdf.worker.min.mjs', PDFJS).href)]);
+      globalThis.pdfjsWorker = worker;
+      return lib;
+    })();
+    pdfjs.catch(() => {
+      pdfjs = null;
+    });
+  }
+  return pdfjs;
+}
+
+class PdfFailure extends Error {}
+
+// The core built with its PDF layout: a second module, loaded with pdf.js.
+let pdfCore = null;
+function loadPdfCore() {
+  if (!pdfCore) {
+    pdfCore = (async () => {
+      const m = await import('./pkg/ogi_wasm_pdf.js');
+      await m.default({ module_or_path: new URL('./pkg/ogi_wasm_pdf_bg.wasm', import.meta.url) });
+      return m;
+    })();
+    pdfCore.catch(() => {
+      pdfCore = null;
+    });
+  }
+  return pdfCore;
+}
+
+/** The text items of a PDF, as columns (page, x, y, width, height, text). */
+async function pdfItems(bytes) {
+  let lib;
+  try {
+    lib = await loadPdfjs();
+  } catch (e) {
+    throw new PdfFailure(ogi.pdf_failure('error', `pdf.js is not available (${message(e)})`));
+  }
+  let doc;
+  try {
+    doc = await lib.getDocument({
+      data: bytes,
+      cMapUrl: new URL('cmaps/', PDFJS).href,
+      cMapPacked: true,
+      standardFontDataUrl: new URL('standard_fonts/', PDFJS).href,
+      // pdf.js' default readers use `document`, which a worker has not: fetch directly.
+      useWorkerFetch: true,
+      useSystemFonts: false,
+      isEvalSupported: false,
+      disableFontFace: true,
+      verbosity: 0,
+    }).promise;
+  } catch (e) {
+    const kind = e && e.name === 'PasswordException' ? 'password' : e && (e.name === 'InvalidPDFException' || e.name === 'MissingPDFException') ? 'invalid' : 'error';
+    throw new PdfFailure(ogi.pdf_failure(kind, message(e)));
+  }
+  const cols = { pages: [], xs: [], ys: [], widths: [], heights: [], texts: [] };
+  try {
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const viewport = page.getViewport({ scale: 1 });
+      const content = await page.getTextContent();
+      for (const it of content.items) {
+        if (typeof it.str !== 'string' || it.str.trim() === '') continue;
+        const t = lib.Util.transform(viewport.transform, it.transform);
+        cols.pages.push(p);
+        cols.xs.push(t[4]);
+        cols.ys.push(t[5]);
+        cols.widths.push(it.width);
+        cols.heights.push(it.height);
+        cols.texts.push(it.str);
+      }
+      page.cleanup();
+    }
+  } catch (e) {
+    throw new PdfFailure(ogi.pdf_failure('error', message(e)));
+  } finally {
+    doc.destroy();
+  }
+  return cols;
+}
+
 async function run(job) {
   const t0 = performance.now();
   let bytes;
@@ -32,8 +122,57 @@ async function run(job) {
   } else {
     bytes = new Uint8Array(job.bytes);
   }
-  const r = ogi.extract_page(bytes, job.name ?? undefined, job.file_label ?? job.name ?? '-');
-  return { ok: true, report: r.report, csv_row: r.csv_row, astral: r.astral, ms: performance.now() - t0, bytes: bytes.length };
+  const label = job.file_label ?? job.name ?? '-';
+  let r;
+  if (ogi.is_pdf(bytes) && bytes.length <= ogi.max_input_bytes()) {
+    let c, core;
+    try {
+      // pdf.js takes the bytes over: give it a copy.
+      [c, core] = await Promise.all([pdfItems(bytes.slice()), loadPdfCore()]);
+    } catch (e) {
+      if (e instanceof PdfFailure) return { ok: false, error: e.message };
+      throw e;
+    }
+    r = core.extract_pdf(new Uint32Array(c.pages), new Float32Array(c.xs), new Float32Array(c.ys), new Float32Array(c.widths), new Float32Array(c.heights), c.texts, job.name ?? undefined, label, bytes.length);
+  } else {
+    r = ogi.extract_page(bytes, job.name ?? undefined, label);
+  }
+  const out = { ok: true, csv_row: r.csv_row, astral: r.astral, ms: performance.now() - t0, bytes: bytes.length };
+  if (job.compact) {
+    // Batches: one string instead of thousands of small objects keeps the
+    // main thread's share of each message tiny; it is parsed when opened.
+    out.json = JSON.stringify(r.report);
+    out.summary = summarise(r.report);
+    out.cross = slim(r.report);
+  } else {
+    out.report = r.report;
+  }
+  return out;
+}
+
+/** What the cross-year checks read: meta and every value, nothing else (small to pass around). */
+function slim(report) {
+  const pairs = (list) => list.map((f) => [f.id, f.value]);
+  const m = report.meta;
+  return JSON.stringify({ meta: { agency: m.agency, year: m.year, era: m.era }, fields: pairs(report.fields), derived: pairs(report.derived) });
+}
+
+function unslim(json) {
+  const s = JSON.parse(json);
+  const items = (list) => list.map(([id, value]) => ({ id, value }));
+  return { meta: s.meta, fields: items(s.fields), derived: items(s.derived) };
+}
+
+/** What a batch row shows: meta, the summary values, the failing checks. */
+function summarise(report) {
+  const values = {};
+  for (const f of report.derived) if (f.id.startsWith('summary.') && !(f.id in values)) values[f.id] = f.value;
+  const m = report.meta;
+  return {
+    meta: { agency: m.agency, year: m.year, era: m.era },
+    values,
+    failing: report.checks.filter((c) => c.status === 'fail').length,
+  };
 }
 
 self.onmessage = async (ev) => {
@@ -51,7 +190,8 @@ self.onmessage = async (ev) => {
   }
   if (job.type === 'cross') {
     try {
-      self.postMessage({ id: job.id, type: 'cross', checks: ogi.cross_year(job.reports) });
+      const reports = job.slims.map(unslim);
+      self.postMessage({ id: job.id, type: 'cross', checks: ogi.cross_year(reports) });
     } catch (e) {
       self.postMessage({ id: job.id, type: 'cross', checks: [], error: message(e) });
     }

@@ -21,6 +21,11 @@ export async function launch(opts = {}) {
   });
   const requests = [];
   ctx.on('request', (r) => requests.push(r.url()));
+  const failed = [];
+  ctx.on('response', (r) => {
+    if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+  });
+  ctx.on('requestfailed', (r) => failed.push(`failed ${r.url()} ${r.failure()?.errorText || ''}`));
   const problems = [];
   const watch = (page) => {
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -34,6 +39,7 @@ export async function launch(opts = {}) {
     ctx,
     requests,
     problems,
+    failed,
     page: ctx.pages()[0] || (await ctx.newPage()),
     async close() {
       await ctx.close();

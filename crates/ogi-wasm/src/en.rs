@@ -5,9 +5,15 @@
 /// English for an item number printed before a label: `一、` → `I. `,
 /// `（一）` → `(1) `, `1.` stays, `其中：` → `of which: `.
 fn prefix(label: &str) -> (String, &str) {
-    const CN: [&str; 12] = ["十一", "十二", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
-    const ROMAN: [&str; 12] = ["XI", "XII", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
-    const PAREN: [&str; 12] = ["11", "12", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];
+    const CN: [&str; 12] = [
+        "十一", "十二", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+    ];
+    const ROMAN: [&str; 12] = [
+        "XI", "XII", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X",
+    ];
+    const PAREN: [&str; 12] = [
+        "11", "12", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10",
+    ];
     let s = label.trim();
     if let Some(rest) = s.strip_prefix("其中：") {
         let (p, r) = prefix(rest);
@@ -42,7 +48,10 @@ pub fn en(label: &str) -> String {
         Some(w) => format!("{p}{w}"),
         None => {
             // 第二十条第（一）项 → Article 20, item (1)
-            if let Some(item) = core.strip_prefix("第二十条第（").and_then(|r| r.strip_suffix("）项")) {
+            if let Some(item) = core
+                .strip_prefix("第二十条第（")
+                .and_then(|r| r.strip_suffix("）项"))
+            {
                 let (n, _) = prefix(&format!("（{item}）"));
                 return format!("Article 20, item {}", n.trim());
             }
@@ -71,10 +80,14 @@ fn word(zh: &str) -> Option<&'static str> {
         "附表（福建）" => "Appendix (Fujian)",
         "主动公开政府信息情况" => "Proactive disclosure",
         "收到和处理政府信息公开申请情况" => "Requests received and handled",
-        "政府信息公开行政复议、行政诉讼情况" => "Administrative reviews and lawsuits",
+        "政府信息公开行政复议、行政诉讼情况" => {
+            "Administrative reviews and lawsuits"
+        }
         // 2014–2018 table.
         "主动公开情况" => "Proactive disclosure",
-        "主动公开政府信息数（不同渠道和方式公开相同信息计1条）" => "Information proactively disclosed (the same item through several channels counts once)",
+        "主动公开政府信息数（不同渠道和方式公开相同信息计1条）" => {
+            "Information proactively disclosed (the same item through several channels counts once)"
+        }
         "主动公开规范性文件数" => "Normative documents disclosed",
         "制发规范性文件总数" => "Normative documents issued",
         "通过不同渠道和方式公开政府信息的情况" => "Disclosure by channel",
@@ -84,7 +97,9 @@ fn word(zh: &str) -> Option<&'static str> {
         "政务微信公开政府信息数" => "Through government WeChat",
         "其他方式公开政府信息数" => "Through other channels",
         "回应解读情况" => "Responses and policy interpretation",
-        "回应公众关注热点或重大舆情数（不同方式回应同一热点或舆情计1次）" => "Responses to public concerns or major public opinion (one per topic)",
+        "回应公众关注热点或重大舆情数（不同方式回应同一热点或舆情计1次）" => {
+            "Responses to public concerns or major public opinion (one per topic)"
+        }
         "通过不同渠道和方式回应解读的情况" => "Responses by channel",
         "参加或举办新闻发布会总次数" => "Press conferences held or attended",
         "主要负责同志参加新闻发布会次数" => "attended by principal leaders",
@@ -112,8 +127,12 @@ fn word(zh: &str) -> Option<&'static str> {
         "涉及国家秘密" => "State secrets",
         "涉及商业秘密" => "Commercial secrets",
         "涉及个人隐私" => "Personal privacy",
-        "危及国家安全、公共安全、经济安全和社会稳定" => "Endangers national, public or economic security or social stability",
-        "不是《条例》所指政府信息" => "Not government information under the Regulations",
+        "危及国家安全、公共安全、经济安全和社会稳定" => {
+            "Endangers national, public or economic security or social stability"
+        }
+        "不是《条例》所指政府信息" => {
+            "Not government information under the Regulations"
+        }
         "法律法规规定的其他情形" => "Other cases set by laws and regulations",
         "不属于本行政机关公开数" => "Not this agency's to disclose",
         "申请信息不存在数" => "Information does not exist",
@@ -124,16 +143,22 @@ fn word(zh: &str) -> Option<&'static str> {
         "被依法纠错数" => "Corrected",
         "其他情形数" => "Other outcomes",
         "行政诉讼数量" => "Administrative lawsuits",
-        "维持具体行政行为或者驳回原告诉讼请求数" => "Decision upheld or claim dismissed",
+        "维持具体行政行为或者驳回原告诉讼请求数" => {
+            "Decision upheld or claim dismissed"
+        }
         "举报投诉数量" => "Complaints and reports",
         "依申请公开信息收取的费用" => "Fees collected for disclosure on request",
         "机构建设和保障经费情况" => "Organisation and funding",
         "政府信息公开工作专门机构数" => "Dedicated disclosure bodies",
         "设置政府信息公开查阅点数" => "Public reading points",
         "从事政府信息公开工作人员数" => "Staff working on disclosure",
-        "专职人员数（不包括政府公报及政府网站工作人员数）" => "Full-time (excluding gazette and website staff)",
+        "专职人员数（不包括政府公报及政府网站工作人员数）" => {
+            "Full-time (excluding gazette and website staff)"
+        }
         "兼职人员数" => "Part-time",
-        "政府信息公开专项经费（不包括用于政府公报编辑管理及政府网站建设维护等方面的经费）" => "Dedicated budget (excluding gazette and website costs)",
+        "政府信息公开专项经费（不包括用于政府公报编辑管理及政府网站建设维护等方面的经费）" => {
+            "Dedicated budget (excluding gazette and website costs)"
+        }
         "政府信息公开会议和培训情况" => "Meetings and training",
         "召开政府信息公开工作会议或专题会议数" => "Work meetings held",
         "举办各类培训班数" => "Training courses held",
@@ -142,19 +167,39 @@ fn word(zh: &str) -> Option<&'static str> {
         "政府门户网站网上办理情况" => "Online services on the government portal",
         "网站是否具备网上办事功能" => "The portal offers online services",
         "网上办理事项内容" => "Online service items",
-        "是否与政务服务中心审批系统联网" => "Linked to the service centre's approval system",
-        "是否与政务服务中心电子监察系统联网" => "Linked to the service centre's e-supervision system",
+        "是否与政务服务中心审批系统联网" => {
+            "Linked to the service centre's approval system"
+        }
+        "是否与政务服务中心电子监察系统联网" => {
+            "Linked to the service centre's e-supervision system"
+        }
         "政府服务体系建设情况" => "Government service system",
-        "盟市本级现有行政审批项目" => "Administrative approval items at league/city level",
+        "盟市本级现有行政审批项目" => {
+            "Administrative approval items at league/city level"
+        }
         "行政许可项目" => "Licensing items",
         "非行政许可审批项目" => "Non-licensing approval items",
-        "已进驻政务服务中心办理行政审批项目" => "Approval items handled in the service centre",
-        "盟市政务服务中心是否与公共资源交易中心合署办公" => "Service centre shares offices with the public resource trading centre",
-        "盟市政务服务中心是否建立行政审批和电子监察系统" => "Service centre has approval and e-supervision systems",
-        "旗县（市、区）已建成政务服务中心（注明具体旗县）" => "Counties with a service centre",
-        "旗县（市、区）在建政务服务中心（注明具体旗县）" => "Counties building a service centre",
-        "旗县（市、区）未建政务服务中心（注明具体旗县）" => "Counties without a service centre",
-        "旗县（市、区）已配备电子监察系统（注明具体旗县）" => "Counties with e-supervision systems",
+        "已进驻政务服务中心办理行政审批项目" => {
+            "Approval items handled in the service centre"
+        }
+        "盟市政务服务中心是否与公共资源交易中心合署办公" => {
+            "Service centre shares offices with the public resource trading centre"
+        }
+        "盟市政务服务中心是否建立行政审批和电子监察系统" => {
+            "Service centre has approval and e-supervision systems"
+        }
+        "旗县（市、区）已建成政务服务中心（注明具体旗县）" => {
+            "Counties with a service centre"
+        }
+        "旗县（市、区）在建政务服务中心（注明具体旗县）" => {
+            "Counties building a service centre"
+        }
+        "旗县（市、区）未建政务服务中心（注明具体旗县）" => {
+            "Counties without a service centre"
+        }
+        "旗县（市、区）已配备电子监察系统（注明具体旗县）" => {
+            "Counties with e-supervision systems"
+        }
         "苏木乡镇街道办事处" => "Townships and sub-districts",
         "已建成综合便民服务中心" => "with a service centre",
         "嘎查村" => "Villages",
@@ -196,7 +241,9 @@ fn word(zh: &str) -> Option<&'static str> {
         "采购项目数量" => "Procurement projects",
         "采购总金额" => "Total procurement amount",
         // Table 三.
-        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）" => "(In each column, item 1 + item 2 = item 3 + item 4)",
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）" => {
+            "(In each column, item 1 + item 2 = item 3 + item 4)"
+        }
         "申请人情况" => "Applicants",
         "自然人" => "Natural persons",
         "法人或其他组织" => "Legal persons or other organisations",
@@ -210,7 +257,9 @@ fn word(zh: &str) -> Option<&'static str> {
         "上年结转政府信息公开申请数量" => "Carried over from last year",
         "本年度办理结果" => "Outcomes this year",
         "予以公开" => "Disclosed",
-        "部分公开（区分处理的，只计这一情形，不计其他情形）" => "Partly disclosed (counted only here when split)",
+        "部分公开（区分处理的，只计这一情形，不计其他情形）" => {
+            "Partly disclosed (counted only here when split)"
+        }
         "不予公开" => "Not disclosed",
         "属于国家秘密" => "State secret",
         "其他法律行政法规禁止公开" => "Prohibited by other laws or regulations",
@@ -229,10 +278,16 @@ fn word(zh: &str) -> Option<&'static str> {
         "重复申请" => "Repeated requests",
         "要求提供公开出版物" => "Requests for publications",
         "无正当理由大量反复申请" => "Mass repeated requests without good reason",
-        "要求行政机关确认或重新出具已获取信息" => "Confirmation or reissue of information already obtained",
+        "要求行政机关确认或重新出具已获取信息" => {
+            "Confirmation or reissue of information already obtained"
+        }
         "其他处理" => "Other handling",
-        "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请" => "Applicant did not amend in time; no longer processed",
-        "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请" => "Applicant did not pay the fee in time; no longer processed",
+        "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请" => {
+            "Applicant did not amend in time; no longer processed"
+        }
+        "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请" => {
+            "Applicant did not pay the fee in time; no longer processed"
+        }
         "结转下年度继续办理" => "Carried forward to next year",
         // Table 四.
         "行政复议" => "Administrative review",
@@ -255,7 +310,10 @@ mod tests {
     fn prefixes_and_words() {
         assert_eq!(en("（一）收到申请数"), "(1) Requests received");
         assert_eq!(en("三、依申请公开情况"), "III. Disclosure on request");
-        assert_eq!(en("十一、政府服务体系建设情况"), "XI. Government service system");
+        assert_eq!(
+            en("十一、政府服务体系建设情况"),
+            "XI. Government service system"
+        );
         assert_eq!(en("其中：涉及国家秘密"), "of which: State secrets");
         assert_eq!(en("2.传真申请数"), "2. By fax");
         assert_eq!(en("第二十条第（五）项"), "Article 20, item (5)");

@@ -55,7 +55,13 @@ fn is_zero(x: &u8) -> bool {
 }
 
 fn label(zh: &str, colspan: u32, rowspan: u32, level: u8) -> Cell {
-    Cell::Label { zh: zh.to_string(), en: en(zh), colspan, rowspan, level }
+    Cell::Label {
+        zh: zh.to_string(),
+        en: en(zh),
+        colspan,
+        rowspan,
+        level,
+    }
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -114,7 +120,11 @@ pub struct Layouts {
 pub fn label_path(f: &FieldDef, era: &str) -> Vec<String> {
     let variants: Vec<&str> = f.labels.split(" | ").collect();
     let tag = format!("({era})");
-    let mut l = variants.iter().find(|v| v.contains(&tag)).copied().unwrap_or(variants[0]);
+    let mut l = variants
+        .iter()
+        .find(|v| v.contains(&tag))
+        .copied()
+        .unwrap_or(variants[0]);
     if let Some((a, _)) = l.split_once(" × ") {
         l = a;
     }
@@ -122,7 +132,10 @@ pub fn label_path(f: &FieldDef, era: &str) -> Vec<String> {
         Some(i) => &l[..i],
         None => l,
     };
-    l.split(" /").map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
+    l.split(" /")
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 /// The field's kind in `era` (`data (E19) / derived (E21)` → `derived` for E21).
@@ -155,7 +168,10 @@ struct Indent {
 
 impl Indent {
     fn new() -> Indent {
-        Indent { numbered: 0, last: 0 }
+        Indent {
+            numbered: 0,
+            last: 0,
+        }
     }
     fn level(&mut self, label: &str) -> u8 {
         let s = label.trim();
@@ -181,7 +197,11 @@ impl Indent {
 fn e14_table() -> Table {
     let mut head = vec![Row {
         kind: "head",
-        cells: vec![label("统计指标", 1, 1, 0), label("单位", 1, 1, 0), label("统计数", 1, 1, 0)],
+        cells: vec![
+            label("统计指标", 1, 1, 0),
+            label("单位", 1, 1, 0),
+            label("统计数", 1, 1, 0),
+        ],
         show_if: None,
     }];
     let ext_ids: Vec<String> = templates::E14_TABLE
@@ -209,13 +229,25 @@ fn e14_table() -> Table {
             if !sections.contains(h) {
                 sections.push(h.clone());
                 let lv = indent.level(h);
-                body.push(Row { kind: "section", cells: vec![label(h, 3, 1, lv)], show_if: show_if.clone() });
+                body.push(Row {
+                    kind: "section",
+                    cells: vec![label(h, 3, 1, lv)],
+                    show_if: show_if.clone(),
+                });
             }
         }
         let lv = indent.level(&last[0]);
         body.push(Row {
             kind: "data",
-            cells: vec![label(&last[0], 1, 1, lv), Cell::Unit { zh: unit(f) }, Cell::Value { id: id.to_string(), unit: unit(f), colspan: 1 }],
+            cells: vec![
+                label(&last[0], 1, 1, lv),
+                Cell::Unit { zh: unit(f) },
+                Cell::Value {
+                    id: id.to_string(),
+                    unit: unit(f),
+                    colspan: 1,
+                },
+            ],
             show_if,
         });
         ids.push(id.to_string());
@@ -237,7 +269,12 @@ fn e14_table() -> Table {
 fn fj_table() -> Table {
     let head = vec![Row {
         kind: "head",
-        cells: vec![label("指标名称", 1, 1, 0), label("单位", 1, 1, 0), label("本年度", 1, 1, 0), label("历年累计", 1, 1, 0)],
+        cells: vec![
+            label("指标名称", 1, 1, 0),
+            label("单位", 1, 1, 0),
+            label("本年度", 1, 1, 0),
+            label("历年累计", 1, 1, 0),
+        ],
         show_if: None,
     }];
     let mut body = Vec::new();
@@ -248,14 +285,28 @@ fn fj_table() -> Table {
         let path = label_path(f, "E14");
         let text = path.last().cloned().unwrap_or_default();
         // Rows without a number are top-level in this table.
-        let lv = if text.starts_with("其中") || text.chars().next().is_some_and(|c| c.is_ascii_digit()) { 1 } else { 0 };
+        let lv = if text.starts_with("其中")
+            || text.chars().next().is_some_and(|c| c.is_ascii_digit())
+        {
+            1
+        } else {
+            0
+        };
         body.push(Row {
             kind: "data",
             cells: vec![
                 label(&text, 1, 1, lv),
                 Cell::Unit { zh: unit(f) },
-                Cell::Value { id: y.to_string(), unit: unit(f), colspan: 1 },
-                Cell::Value { id: c.to_string(), unit: unit(field(c)), colspan: 1 },
+                Cell::Value {
+                    id: y.to_string(),
+                    unit: unit(f),
+                    colspan: 1,
+                },
+                Cell::Value {
+                    id: c.to_string(),
+                    unit: unit(field(c)),
+                    colspan: 1,
+                },
             ],
             show_if: None,
         });
@@ -275,9 +326,12 @@ fn fj_table() -> Table {
     }
 }
 
+/// A table 二 row: its label and its (column label, id) cells.
+type T2Row = (String, Vec<(String, String)>);
+
 fn t2_table(era: &'static str) -> Table {
-    // article → rows (row label, [(column label, id)])
-    let mut blocks: Vec<(String, Vec<(String, Vec<(String, String)>)>)> = Vec::new();
+    // article → rows
+    let mut blocks: Vec<(String, Vec<T2Row>)> = Vec::new();
     for row in templates::T2.rows {
         for (_, id) in row.by_header {
             let f = field(id);
@@ -293,7 +347,10 @@ fn t2_table(era: &'static str) -> Table {
             if rows.last().map(|r| &r.0) != Some(item) {
                 rows.push((item.clone(), Vec::new()));
             }
-            rows.last_mut().unwrap().1.push((col.clone(), id.to_string()));
+            rows.last_mut()
+                .unwrap()
+                .1
+                .push((col.clone(), id.to_string()));
         }
     }
     let width = blocks
@@ -304,7 +361,11 @@ fn t2_table(era: &'static str) -> Table {
     let mut body = Vec::new();
     let mut ids = Vec::new();
     for (article, rows) in &blocks {
-        body.push(Row { kind: "block", cells: vec![label(article, width + 1, 1, 0)], show_if: None });
+        body.push(Row {
+            kind: "block",
+            cells: vec![label(article, width + 1, 1, 0)],
+            show_if: None,
+        });
         let mut cols: Vec<String> = Vec::new();
         for (_, cells) in rows {
             for (c, _) in cells {
@@ -319,20 +380,32 @@ fn t2_table(era: &'static str) -> Table {
             let span = if i as u32 == n - 1 { width - n + 1 } else { 1 };
             head.push(label(c, span, 1, 0));
         }
-        body.push(Row { kind: "head", cells: head, show_if: None });
+        body.push(Row {
+            kind: "head",
+            cells: head,
+            show_if: None,
+        });
         for (item, cells) in rows {
             let mut r = vec![label(item, 1, 1, 0)];
             for (i, c) in cols.iter().enumerate() {
                 let span = if i as u32 == n - 1 { width - n + 1 } else { 1 };
                 match cells.iter().find(|x| &x.0 == c) {
                     Some((_, id)) => {
-                        r.push(Cell::Value { id: id.clone(), unit: unit(field(id)), colspan: span });
+                        r.push(Cell::Value {
+                            id: id.clone(),
+                            unit: unit(field(id)),
+                            colspan: span,
+                        });
                         ids.push(id.clone());
                     }
                     None => r.push(Cell::Empty { colspan: span }),
                 }
             }
-            body.push(Row { kind: "data", cells: r, show_if: None });
+            body.push(Row {
+                kind: "data",
+                cells: r,
+                show_if: None,
+            });
         }
     }
     Table {
@@ -357,17 +430,33 @@ fn t3_table(era: &'static str) -> Table {
         Row {
             kind: "head",
             cells: vec![
-                label("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 3, 3, 0),
+                label(
+                    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+                    3,
+                    3,
+                    0,
+                ),
                 label("申请人情况", 7, 1, 0),
             ],
             show_if: None,
         },
         Row {
             kind: "head",
-            cells: vec![label(T3_COL_NAMES[0], 1, 2, 0), label("法人或其他组织", 5, 1, 0), label(T3_COL_NAMES[6], 1, 2, 0)],
+            cells: vec![
+                label(T3_COL_NAMES[0], 1, 2, 0),
+                label("法人或其他组织", 5, 1, 0),
+                label(T3_COL_NAMES[6], 1, 2, 0),
+            ],
             show_if: None,
         },
-        Row { kind: "head", cells: T3_COL_NAMES[1..6].iter().map(|n| label(n, 1, 1, 0)).collect(), show_if: None },
+        Row {
+            kind: "head",
+            cells: T3_COL_NAMES[1..6]
+                .iter()
+                .map(|n| label(n, 1, 1, 0))
+                .collect(),
+            show_if: None,
+        },
     ];
     // Each row's label path, three levels deep at most.
     let mut rows: Vec<(&str, Vec<String>)> = Vec::new();
@@ -390,21 +479,33 @@ fn t3_table(era: &'static str) -> Table {
     for (i, (stem, path)) in rows.iter().enumerate() {
         let mut cells = Vec::new();
         for d in 0..path.len() {
-            let same_as_before = i > 0 && rows[i - 1].1.len() > d && rows[i - 1].1[..=d] == path[..=d];
+            let same_as_before =
+                i > 0 && rows[i - 1].1.len() > d && rows[i - 1].1[..=d] == path[..=d];
             if same_as_before {
                 continue;
             }
-            let span = rows[i..].iter().take_while(|(_, p)| p.len() > d && p[..=d] == path[..=d]).count() as u32;
+            let span = rows[i..]
+                .iter()
+                .take_while(|(_, p)| p.len() > d && p[..=d] == path[..=d])
+                .count() as u32;
             let last = d == path.len() - 1;
             let colspan = if last { 3 - d as u32 } else { 1 };
             cells.push(label(&path[d], colspan, if last { 1 } else { span }, 0));
         }
         for col in T3_COLS {
             let id = format!("applications.{stem}.{col}");
-            cells.push(Cell::Value { unit: unit(field(&id)), id: id.clone(), colspan: 1 });
+            cells.push(Cell::Value {
+                unit: unit(field(&id)),
+                id: id.clone(),
+                colspan: 1,
+            });
             ids.push(id);
         }
-        body.push(Row { kind: "data", cells, show_if: None });
+        body.push(Row {
+            kind: "data",
+            cells,
+            show_if: None,
+        });
     }
     Table {
         key: "t3",
@@ -423,7 +524,13 @@ fn t4_table() -> Table {
     let ids: Vec<&str> = templates::T4.rows[0].ids.iter().map(|c| c[0]).collect();
     let paths: Vec<Vec<String>> = ids.iter().map(|id| label_path(field(id), "E19")).collect();
     let depth = paths.iter().map(Vec::len).max().unwrap_or(1);
-    let mut head: Vec<Row> = (0..depth).map(|_| Row { kind: "head", cells: Vec::new(), show_if: None }).collect();
+    let mut head: Vec<Row> = (0..depth)
+        .map(|_| Row {
+            kind: "head",
+            cells: Vec::new(),
+            show_if: None,
+        })
+        .collect();
     for d in 0..depth {
         let mut i = 0;
         while i < paths.len() {
@@ -433,7 +540,10 @@ fn t4_table() -> Table {
                 i += 1;
                 continue;
             }
-            let span = paths[i..].iter().take_while(|q| q.len() > d && q[..=d] == p[..=d]).count();
+            let span = paths[i..]
+                .iter()
+                .take_while(|q| q.len() > d && q[..=d] == p[..=d])
+                .count();
             let leaf = d == p.len() - 1;
             let rowspan = if leaf { (depth - d) as u32 } else { 1 };
             head[d].cells.push(label(&p[d], span as u32, rowspan, 0));
@@ -442,7 +552,14 @@ fn t4_table() -> Table {
     }
     let body = vec![Row {
         kind: "data",
-        cells: ids.iter().map(|id| Cell::Value { id: id.to_string(), unit: unit(field(id)), colspan: 1 }).collect(),
+        cells: ids
+            .iter()
+            .map(|id| Cell::Value {
+                id: id.to_string(),
+                unit: unit(field(id)),
+                colspan: 1,
+            })
+            .collect(),
         show_if: None,
     }];
     Table {
@@ -464,7 +581,10 @@ fn t4_table() -> Table {
 fn derived_sources() -> BTreeMap<String, Vec<String>> {
     let mut m: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let v = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-    m.insert("summary.active.items".into(), v(&["stat.active.total", "local.fj.active_docs.year"]));
+    m.insert(
+        "summary.active.items".into(),
+        v(&["stat.active.total", "local.fj.active_docs.year"]),
+    );
     m.insert(
         "summary.active.normative_docs".into(),
         v(&[
@@ -474,22 +594,80 @@ fn derived_sources() -> BTreeMap<String, Vec<String>> {
             "stat.active.normative_published",
         ]),
     );
-    m.insert("summary.applications.received".into(), v(&["applications.new_received.total", "stat.apply.received_total"]));
+    m.insert(
+        "summary.applications.received".into(),
+        v(&[
+            "applications.new_received.total",
+            "stat.apply.received_total",
+        ]),
+    );
     m.insert(
         "summary.applications.replied".into(),
-        v(&["applications.results.total.total", "stat.apply.replied_total", "stat.apply.closed_total"]),
+        v(&[
+            "applications.results.total.total",
+            "stat.apply.replied_total",
+            "stat.apply.closed_total",
+        ]),
     );
-    m.insert("summary.review.cases".into(), v(&["review.total", "stat.review_total"]));
-    m.insert("summary.litigation.cases".into(), v(&["litigation.all.total", "stat.litigation_total"]));
-    m.insert("summary.fees.amount_yuan".into(), v(&["fees.info_processing.amount_collected", "stat.fees_collected"]));
-    m.insert("summary.staff.full_time".into(), v(&["stat.org.staff.full_time"]));
-    m.insert("summary.staff.part_time".into(), v(&["stat.org.staff.part_time"]));
-    m.insert("summary.training.trainees".into(), v(&["stat.training.trainees"]));
-    const ORG: [&str; 5] = ["commercial", "research", "social_welfare", "legal_service", "other_org"];
+    m.insert(
+        "summary.review.cases".into(),
+        v(&["review.total", "stat.review_total"]),
+    );
+    m.insert(
+        "summary.litigation.cases".into(),
+        v(&["litigation.all.total", "stat.litigation_total"]),
+    );
+    m.insert(
+        "summary.fees.amount_yuan".into(),
+        v(&[
+            "fees.info_processing.amount_collected",
+            "stat.fees_collected",
+        ]),
+    );
+    m.insert(
+        "summary.staff.full_time".into(),
+        v(&["stat.org.staff.full_time"]),
+    );
+    m.insert(
+        "summary.staff.part_time".into(),
+        v(&["stat.org.staff.part_time"]),
+    );
+    m.insert(
+        "summary.training.trainees".into(),
+        v(&["stat.training.trainees"]),
+    );
+    const ORG: [&str; 5] = [
+        "commercial",
+        "research",
+        "social_welfare",
+        "legal_service",
+        "other_org",
+    ];
     let groups: [(&str, &[&str]); 4] = [
-        ("denied", &["state_secret", "law_prohibited", "security_stability", "third_party", "internal_affairs", "process_info", "enforcement_file", "admin_query"]),
+        (
+            "denied",
+            &[
+                "state_secret",
+                "law_prohibited",
+                "security_stability",
+                "third_party",
+                "internal_affairs",
+                "process_info",
+                "enforcement_file",
+                "admin_query",
+            ],
+        ),
         ("unable", &["not_held", "needs_creation", "unclear"]),
-        ("not_processed", &["petition", "duplicate", "publication", "mass_repeat", "confirm_reissue"]),
+        (
+            "not_processed",
+            &[
+                "petition",
+                "duplicate",
+                "publication",
+                "mass_repeat",
+                "confirm_reissue",
+            ],
+        ),
         ("other", &["no_correction", "unpaid_fee", "other"]),
     ];
     for f in registry::fields() {
@@ -497,15 +675,30 @@ fn derived_sources() -> BTreeMap<String, Vec<String>> {
         if m.contains_key(id) || !(f.kind == "derived" || f.kind.contains("derived")) {
             continue;
         }
-        let parts: Option<Vec<String>> = if let Some(stem) = id.strip_prefix("applications.").and_then(|r| r.strip_suffix(".legal_person_subtotal")) {
-            Some(ORG.iter().map(|c| format!("applications.{stem}.{c}")).collect())
+        let parts: Option<Vec<String>> = if let Some(stem) = id
+            .strip_prefix("applications.")
+            .and_then(|r| r.strip_suffix(".legal_person_subtotal"))
+        {
+            Some(
+                ORG.iter()
+                    .map(|c| format!("applications.{stem}.{c}"))
+                    .collect(),
+            )
         } else if let Some(x) = id.strip_prefix("litigation.all.") {
-            Some(vec![format!("litigation.direct.{x}"), format!("litigation.after_review.{x}")])
+            Some(vec![
+                format!("litigation.direct.{x}"),
+                format!("litigation.after_review.{x}"),
+            ])
         } else {
             groups.iter().find_map(|(g, items)| {
                 let rest = id.strip_prefix(&format!("applications.results.{g}_total."))?;
                 let sub = if *g == "other" { "other" } else { g };
-                Some(items.iter().map(|it| format!("applications.results.{sub}.{it}.{rest}")).collect())
+                Some(
+                    items
+                        .iter()
+                        .map(|it| format!("applications.results.{sub}.{it}.{rest}"))
+                        .collect(),
+                )
             })
         };
         if let Some(p) = parts {
@@ -517,9 +710,24 @@ fn derived_sources() -> BTreeMap<String, Vec<String>> {
 
 pub fn layouts() -> Layouts {
     Layouts {
-        tables: vec![e14_table(), fj_table(), t2_table("E19"), t2_table("E21"), t3_table("E19"), t3_table("E21"), t4_table()],
-        t3_rows: T3_ROWS.iter().map(|(stem, label)| T3Row { stem, label }).collect(),
-        t3_cols: T3_COLS.iter().copied().zip(T3_COL_NAMES.iter().copied()).collect(),
+        tables: vec![
+            e14_table(),
+            fj_table(),
+            t2_table("E19"),
+            t2_table("E21"),
+            t3_table("E19"),
+            t3_table("E21"),
+            t4_table(),
+        ],
+        t3_rows: T3_ROWS
+            .iter()
+            .map(|(stem, label)| T3Row { stem, label })
+            .collect(),
+        t3_cols: T3_COLS
+            .iter()
+            .copied()
+            .zip(T3_COL_NAMES.iter().copied())
+            .collect(),
         t4_ids: templates::T4.rows[0].ids.iter().map(|c| c[0]).collect(),
         derived_sources: derived_sources(),
     }
@@ -545,7 +753,9 @@ mod tests {
         r.cells
             .iter()
             .map(|c| match c {
-                Cell::Label { colspan, .. } | Cell::Value { colspan, .. } | Cell::Empty { colspan } => *colspan,
+                Cell::Label { colspan, .. }
+                | Cell::Value { colspan, .. }
+                | Cell::Empty { colspan } => *colspan,
                 Cell::Unit { .. } => 1,
             })
             .sum()
@@ -554,11 +764,19 @@ mod tests {
     #[test]
     fn every_template_id_is_drawn_once() {
         let l = layouts();
-        let e14: Vec<&str> = templates::E14_TABLE.rows.iter().map(|r| r.ids[0][0]).collect();
+        let e14: Vec<&str> = templates::E14_TABLE
+            .rows
+            .iter()
+            .map(|r| r.ids[0][0])
+            .collect();
         assert_eq!(l.tables[0].ids, e14);
         assert_eq!(l.tables[1].ids.len(), templates::FJ_APPENDIX.rows.len() * 2);
         for era in ["E19", "E21"] {
-            let t2 = l.tables.iter().find(|t| t.key == "t2" && t.eras == [era]).unwrap();
+            let t2 = l
+                .tables
+                .iter()
+                .find(|t| t.key == "t2" && t.eras == [era])
+                .unwrap();
             let want: Vec<&str> = templates::T2
                 .rows
                 .iter()
@@ -567,8 +785,16 @@ mod tests {
                 .collect();
             assert_eq!(t2.ids, want, "{era}");
         }
-        let t3_19 = l.tables.iter().find(|t| t.key == "t3" && t.eras == ["E19"]).unwrap();
-        let t3_21 = l.tables.iter().find(|t| t.key == "t3" && t.eras == ["E21"]).unwrap();
+        let t3_19 = l
+            .tables
+            .iter()
+            .find(|t| t.key == "t3" && t.eras == ["E19"])
+            .unwrap();
+        let t3_21 = l
+            .tables
+            .iter()
+            .find(|t| t.key == "t3" && t.eras == ["E21"])
+            .unwrap();
         // E19: 23 rows (no 六 sub-rows); E21: 25 rows ((六) is a group of three).
         assert_eq!(t3_19.body.len(), 23);
         assert_eq!(t3_21.body.len(), 25);
@@ -611,7 +837,12 @@ mod tests {
         assert!(e14.contains(&"（一）收到申请数".to_string()));
         assert!(e14.contains(&"其中：涉及国家秘密".to_string()));
         assert!(e14.contains(&"其他形式申请数".to_string()));
-        let t3 = labels(l.tables.iter().find(|t| t.key == "t3" && t.eras == ["E21"]).unwrap());
+        let t3 = labels(
+            l.tables
+                .iter()
+                .find(|t| t.key == "t3" && t.eras == ["E21"])
+                .unwrap(),
+        );
         assert!(t3.contains(&"三、本年度办理结果".to_string()));
         assert!(t3.contains(&"（三）不予公开".to_string()));
         assert!(t3.contains(&"（六）其他处理".to_string()));
@@ -631,8 +862,22 @@ mod tests {
                 })
                 .unwrap()
         };
-        assert_eq!((lv("三、依申请公开情况"), lv("（一）收到申请数"), lv("1.当面申请数")), (0, 1, 2));
-        assert_eq!((lv("4.不同意公开答复数"), lv("其中：涉及国家秘密"), lv("涉及商业秘密")), (2, 3, 3));
+        assert_eq!(
+            (
+                lv("三、依申请公开情况"),
+                lv("（一）收到申请数"),
+                lv("1.当面申请数")
+            ),
+            (0, 1, 2)
+        );
+        assert_eq!(
+            (
+                lv("4.不同意公开答复数"),
+                lv("其中：涉及国家秘密"),
+                lv("涉及商业秘密")
+            ),
+            (2, 3, 3)
+        );
         assert_eq!(lv("四、行政复议数量"), 0);
     }
 

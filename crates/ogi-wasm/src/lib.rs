@@ -34,11 +34,63 @@ pub struct PageResult {
     pub astral: Vec<u32>,
 }
 
-pub fn extract_page_core(bytes: &[u8], name: Option<&str>, file: &str) -> Result<PageResult, String> {
+pub fn extract_page_core(
+    bytes: &[u8],
+    name: Option<&str>,
+    file: &str,
+) -> Result<PageResult, String> {
     let report = extract_core(bytes, name)?;
     let csv_row = csv_row_core(file, &report);
     let astral = astral_offsets(&report.text);
+    Ok(PageResult {
+        report,
+        csv_row,
+        astral,
+    })
+}
+
+/// A PDF's text items (from pdf.js, as `tools/pdf-items.mjs` gives them to
+/// the CLI), in columns.
+#[derive(Debug, Clone, Default)]
+pub struct PdfItems {
+    pub pages: Vec<u32>,
+    pub xs: Vec<f32>,
+    pub ys: Vec<f32>,
+    pub widths: Vec<f32>,
+    pub heights: Vec<f32>,
+    pub texts: Vec<String>,
+}
+
+/// `extract_page_core` for a PDF's text items; `file_bytes` is the PDF's
+/// size (the report's `input.bytes`, as the CLI sets it).
+pub fn extract_pdf_core(items: &PdfItems, name: Option<&str>, file: &str, file_bytes: usize) -> Result<PageResult, String> {
+    let n = items.texts.len();
+    let at = |v: &Vec<f32>, i: usize| v.get(i).copied().unwrap_or(0.0);
+    let list: Vec<ogi_extract::layout::TextItem> = (0..n)
+        .map(|i| ogi_extract::layout::TextItem {
+            page: items.pages.get(i).copied().unwrap_or(1),
+            x: at(&items.xs, i),
+            y: at(&items.ys, i),
+            width: at(&items.widths, i),
+            height: at(&items.heights, i),
+            text: items.texts[i].clone(),
+        })
+        .collect();
+    let mut report = ogi_extract::extract_pdf_items(&list, name).map_err(|e| e.to_string())?;
+    report.input.bytes = file_bytes;
+    let csv_row = csv_row_core(file, &report);
+    let astral = astral_offsets(&report.text);
     Ok(PageResult { report, csv_row, astral })
+}
+
+/// Whether the bytes are a PDF (the core's test).
+pub fn is_pdf_core(bytes: &[u8]) -> bool {
+    ogi_extract::decode::pdf::is_pdf(bytes)
+}
+
+/// The core's message when pdf.js fails (`kind`: `password`, `invalid` or `error`).
+pub fn pdf_failure_core(kind: &str, message: &str) -> String {
+    ogi_extract::decode::pdf::pdfjs_failure(kind, message).to_string()
 }
 
 /// Code-point offsets of the characters above U+FFFF (two UTF-16 units).
@@ -100,10 +152,77 @@ pub fn csv_row_core(file: &str, report: &Report) -> String {
     export::csv_record(&export::csv_row(file, report))
 }
 
+/// What the CSV row and the cross-year checks read from a report: its meta
+/// and its values. The page passes report objects; only these parts are
+/// read from them (so the module needs no deserialiser for the whole
+/// contract, which would cost ~40 KB gzipped).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Flat {
+    pub agency: Option<String>,
+    pub year: Option<i32>,
+    pub era: Option<String>,
+    pub published: Option<String>,
+    pub fields: Vec<(String, f64)>,
+    pub derived: Vec<(String, f64)>,
+}
+
+/// A JSON number as the core writes it: integers as integers.
+fn number(v: f64) -> serde_json::Number {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        serde_json::Number::from(v as i64)
+    } else {
+        serde_json::Number::from_f64(v).unwrap_or_else(|| 0.into())
+    }
+}
+
+fn field(id: &str, value: f64) -> ogi_extract::report::Field {
+    ogi_extract::report::Field {
+        id: id.to_string(),
+        value: number(value),
+        unit: String::new(),
+        approx: false,
+        source: String::new(),
+        span: None,
+        snippet: String::new(),
+    }
+}
+
+/// A report holding only what `Flat` carries.
+pub fn report_from_flat(f: &Flat) -> Report {
+    Report {
+        schema_version: ogi_extract::report::SCHEMA_VERSION.to_string(),
+        source_name: None,
+        input: Default::default(),
+        meta: ogi_extract::report::Meta {
+            agency: f.agency.clone(),
+            year: f.year,
+            era: f.era.clone(),
+            published: f.published.clone(),
+            ..Default::default()
+        },
+        outline: Vec::new(),
+        fields: f.fields.iter().map(|(id, v)| field(id, *v)).collect(),
+        derived: f.derived.iter().map(|(id, v)| field(id, *v)).collect(),
+        checks: Vec::new(),
+        warnings: Vec::new(),
+        text: String::new(),
+    }
+}
+
+/// The cross-year checks of a batch.
+pub fn cross_year_core(batch: &[Flat]) -> Vec<CrossCheck> {
+    let reports: Vec<Report> = batch.iter().map(report_from_flat).collect();
+    ogi_extract::check::cross_year(&reports)
+}
+
 /// The message the core gives for an input over the size limit (the page
 /// refuses such files before reading them).
 pub fn too_large_core(bytes: usize) -> String {
-    ExtractError::TooLarge { bytes, limit: MAX_INPUT_BYTES }.to_string()
+    ExtractError::TooLarge {
+        bytes,
+        limit: MAX_INPUT_BYTES,
+    }
+    .to_string()
 }
 
 // ------------------------------------------------------------ wasm wrappers
@@ -113,8 +232,31 @@ fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
-fn from_js<T: serde::de::DeserializeOwned>(v: JsValue) -> Result<T, JsError> {
-    serde_wasm_bindgen::from_value(v).map_err(|e| JsError::new(&e.to_string()))
+fn get(o: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(o, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn pairs(list: JsValue) -> Vec<(String, f64)> {
+    if !js_sys::Array::is_array(&list) {
+        return Vec::new();
+    }
+    js_sys::Array::from(&list)
+        .iter()
+        .filter_map(|x| Some((get(&x, "id").as_string()?, get(&x, "value").as_f64()?)))
+        .collect()
+}
+
+/// Reads a report object's meta and values (see [`Flat`]).
+fn flat_from_js(r: &JsValue) -> Flat {
+    let meta = get(r, "meta");
+    Flat {
+        agency: get(&meta, "agency").as_string(),
+        year: get(&meta, "year").as_f64().map(|y| y as i32),
+        era: get(&meta, "era").as_string(),
+        published: get(&meta, "published").as_string(),
+        fields: pairs(get(r, "fields")),
+        derived: pairs(get(r, "derived")),
+    }
 }
 
 /// Extracts one report; throws an `Error` with the core's message when the
@@ -130,6 +272,40 @@ pub fn extract(bytes: &[u8], name: Option<String>) -> Result<JsValue, JsError> {
 pub fn extract_page(bytes: &[u8], name: Option<String>, file: String) -> Result<JsValue, JsError> {
     let r = extract_page_core(bytes, name.as_deref(), &file).map_err(|e| JsError::new(&e))?;
     to_js(&r)
+}
+
+/// A PDF's report from its pdf.js text items, given as columns (page, x,
+/// y, width, height, text per item): `{report, csv_row, astral}` as
+/// `extract_page` gives. Only in the module built with the `pdf` feature.
+#[cfg(feature = "pdf")]
+#[wasm_bindgen]
+#[allow(clippy::too_many_arguments)]
+pub fn extract_pdf(
+    pages: Vec<u32>,
+    xs: Vec<f32>,
+    ys: Vec<f32>,
+    widths: Vec<f32>,
+    heights: Vec<f32>,
+    texts: Vec<String>,
+    name: Option<String>,
+    file: String,
+    file_bytes: f64,
+) -> Result<JsValue, JsError> {
+    let items = PdfItems { pages, xs, ys, widths, heights, texts };
+    let r = extract_pdf_core(&items, name.as_deref(), &file, file_bytes as usize).map_err(|e| JsError::new(&e))?;
+    to_js(&r)
+}
+
+/// Whether the bytes are a PDF (then the page reads them with pdf.js).
+#[wasm_bindgen]
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    is_pdf_core(bytes)
+}
+
+/// The core's message for a PDF pdf.js could not read.
+#[wasm_bindgen]
+pub fn pdf_failure(kind: &str, message: &str) -> String {
+    pdf_failure_core(kind, message)
 }
 
 /// Every registry field: id, kind, eras, unit, labels.
@@ -160,17 +336,22 @@ pub fn csv_header() -> String {
 /// the CLI writes as `5.0` has become the JavaScript number 5 and is written
 /// `5`; `extract_page` gives the CLI's exact record.
 #[wasm_bindgen]
-pub fn csv_row(file: &str, report: JsValue) -> Result<String, JsError> {
-    let report: Report = from_js(report)?;
-    Ok(csv_row_core(file, &report))
+pub fn csv_row(file: &str, report: JsValue) -> String {
+    csv_row_core(file, &report_from_flat(&flat_from_js(&report)))
 }
 
-/// The cross-year checks of a batch of report objects (`text` may be empty).
+/// The cross-year checks of a batch of report objects (only `meta`,
+/// `fields` and `derived` are read: `{id, value}` items suffice).
 #[wasm_bindgen]
 pub fn cross_year(reports: JsValue) -> Result<JsValue, JsError> {
-    let reports: Vec<Report> = from_js(reports)?;
-    let checks: Vec<CrossCheck> = ogi_extract::check::cross_year(&reports);
-    to_js(&checks)
+    if !js_sys::Array::is_array(&reports) {
+        return Err(JsError::new("cross_year expects an array of reports"));
+    }
+    let batch: Vec<Flat> = js_sys::Array::from(&reports)
+        .iter()
+        .map(|r| flat_from_js(&r))
+        .collect();
+    to_js(&cross_year_core(&batch))
 }
 
 /// The largest input the core reads, in bytes.
@@ -218,9 +399,76 @@ mod tests {
     #[test]
     fn errors_are_the_core_messages() {
         assert_eq!(extract_core(b"", None).unwrap_err(), "the input is empty");
-        let pdf = extract_core(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", Some("x.pdf")).unwrap_err();
+        let pdf =
+            extract_core(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", Some("x.pdf")).unwrap_err();
         assert!(pdf.to_lowercase().contains("pdf"), "{pdf}");
         assert!(too_large_core(MAX_INPUT_BYTES + 1).contains("over the limit"));
+    }
+
+    fn flat(r: &Report) -> Flat {
+        let pairs = |l: &[ogi_extract::report::Field]| {
+            l.iter()
+                .map(|f| (f.id.clone(), f.value.as_f64().unwrap()))
+                .collect()
+        };
+        Flat {
+            agency: r.meta.agency.clone(),
+            year: r.meta.year,
+            era: r.meta.era.clone(),
+            published: r.meta.published.clone(),
+            fields: pairs(&r.fields),
+            derived: pairs(&r.derived),
+        }
+    }
+
+    #[test]
+    fn flat_reports_give_the_same_csv_and_cross_year_checks() {
+        let a = extract_core(E21.as_bytes(), None).unwrap();
+        let b = extract_core(
+            E21.replace("2022", "2023")
+                .replace(
+                    "二、上年结转政府信息公开申请数量\t2",
+                    "二、上年结转政府信息公开申请数量\t1",
+                )
+                .as_bytes(),
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            csv_row_core("x", &report_from_flat(&flat(&a))),
+            csv_row_core("x", &a)
+        );
+        let full = ogi_extract::check::cross_year(&[a.clone(), b.clone()]);
+        let slim = cross_year_core(&[flat(&a), flat(&b)]);
+        assert!(!full.is_empty());
+        assert_eq!(full, slim);
+    }
+
+    #[test]
+    fn pdf_items_are_read_like_the_core_reads_them() {
+        // Two lines of a table, as pdf.js would give them.
+        let rows = [
+            ("甲县人民政府2019年政府信息公开工作年度报告", 100.0),
+            ("（一）收到申请数", 140.0),
+        ];
+        let mut items = PdfItems::default();
+        for (text, y) in rows {
+            items.pages.push(1);
+            items.xs.push(50.0);
+            items.ys.push(y);
+            items.widths.push(12.0 * text.chars().count() as f32);
+            items.heights.push(12.0);
+            items.texts.push(text.to_string());
+        }
+        let r = extract_pdf_core(&items, Some("a.pdf"), "a.pdf", 1234).unwrap();
+        assert_eq!(r.report.input.format, "pdf");
+        assert_eq!(r.report.input.bytes, 1234);
+        assert_eq!(r.report.meta.year, Some(2019));
+        assert!(r.csv_row.starts_with("a.pdf,"));
+        let empty = extract_pdf_core(&PdfItems::default(), None, "b.pdf", 10).unwrap_err();
+        assert!(empty.contains("no text layer"), "{empty}");
+        assert!(is_pdf_core(b"%PDF-1.7\n"));
+        assert!(pdf_failure_core("password", "x").contains("password"));
     }
 
     #[test]
@@ -232,10 +480,16 @@ mod tests {
     fn registry_has_every_field_with_a_label() {
         let r = registry_core();
         assert_eq!(r.len(), registry::fields().len());
-        let f = r.iter().find(|f| f.id == "stat.apply.received_total").unwrap();
+        let f = r
+            .iter()
+            .find(|f| f.id == "stat.apply.received_total")
+            .unwrap();
         assert_eq!(f.label, "三、依申请公开情况 / （一）收到申请数");
         assert_eq!(f.unit, "件");
-        assert!(r.iter().all(|f| !f.label.is_empty()), "a field without a label");
+        assert!(
+            r.iter().all(|f| !f.label.is_empty()),
+            "a field without a label"
+        );
     }
 
     #[test]
@@ -247,12 +501,25 @@ mod tests {
             （一）收到申请数\t件\t12\n1.当面申请数\t件\t5\n3.网络申请数\t件\t7\n\
             （三）申请答复数\t件\t12\n四、行政复议数量\t件\t1\n七、依申请公开信息收取的费用\t万元\t0\n";
         let r = extract_core(text.as_bytes(), None).unwrap();
-        let all: Vec<&ogi_extract::report::Field> = r.fields.iter().chain(r.derived.iter()).collect();
+        let all: Vec<&ogi_extract::report::Field> =
+            r.fields.iter().chain(r.derived.iter()).collect();
         let mut seen = 0;
         for d in r.derived.iter().filter(|d| d.id.starts_with("summary.")) {
-            let first = src[&d.id].iter().find_map(|id| all.iter().find(|f| &f.id == id)).unwrap();
-            let scale = if first.unit == "万元" { 10_000.0 } else { 1.0 };
-            assert_eq!(first.value.as_f64().unwrap() * scale, d.value.as_f64().unwrap(), "{}", d.id);
+            let first = src[&d.id]
+                .iter()
+                .find_map(|id| all.iter().find(|f| &f.id == id))
+                .unwrap();
+            let scale = if first.unit == "万元" {
+                10_000.0
+            } else {
+                1.0
+            };
+            assert_eq!(
+                first.value.as_f64().unwrap() * scale,
+                d.value.as_f64().unwrap(),
+                "{}",
+                d.id
+            );
             seen += 1;
         }
         assert!(seen >= 3, "{seen}");
