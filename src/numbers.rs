@@ -191,7 +191,8 @@ pub fn parse_at(s: &str, pos: usize, allow_chinese: bool) -> Option<Num> {
         let r = (value * 100.0).round() / 100.0;
         value = r;
     }
-    let decimal = decimal && value.fract() != 0.0 || decimal && tail_off == 0;
+    // Still a decimal unless 万/亿 made it whole (1.7万 → 17000).
+    let decimal = decimal && (value.fract() != 0.0 || tail_off == 0);
     Some(Num { value, approx, decimal, start: pos, end: pos + end })
 }
 

@@ -15,7 +15,7 @@ use crate::registry::narrative::{
     Pos, Rule, ALL_CLOSED, CUMULATIVE_MARKERS, NEGATIONS, NEGATORS, NEGATORS_AFTER, RULES,
     SUBSET_MARKERS,
 };
-use crate::registry::{self, FieldDef};
+use crate::registry;
 use crate::segment::{Document, Span};
 
 pub struct NarrRead {
@@ -23,10 +23,6 @@ pub struct NarrRead {
     pub warnings: Vec<String>,
 }
 
-/// Is this id recorded in a report of this era? (E08 reports use the E14 ids.)
-pub fn id_in_era(def: &FieldDef, era: &str) -> bool {
-    def.in_era(era) || (era == "E08" && def.in_era("E14"))
-}
 
 #[derive(Debug, Clone)]
 struct Cand {
@@ -481,7 +477,7 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
         let Some(def) = registry::field(id) else {
             continue;
         };
-        if !id_in_era(def, era) {
+        if !def.recorded_in(era) {
             continue;
         }
         let mut mine: Vec<&Cand> = cands.iter().filter(|c| c.id == id).collect();
@@ -491,14 +487,11 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
         for group in mine.chunk_by(|a, b| a.sentence == b.sentence) {
             let in_s: Vec<&Cand> = group.iter().copied().filter(|c| c.tier == 0).collect();
             if let Some(first) = in_s.first() {
-                let distinct = in_s.iter().any(|c| c.num.value != first.num.value);
-                if !distinct {
-                    kept.push(first);
-                } else if !first.subset
-                    && in_s[1..]
-                        .iter()
-                        .all(|c| c.subset || c.num.value == first.num.value)
-                {
+                // One figure (however often repeated), or a whole followed
+                // only by its marked parts.
+                let parts_only = in_s[1..].iter().all(|c| c.subset || c.num.value == first.num.value);
+                let all_same = in_s.iter().all(|c| c.num.value == first.num.value);
+                if all_same || (!first.subset && parts_only) {
                     kept.push(first);
                 }
             }

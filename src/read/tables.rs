@@ -650,7 +650,7 @@ pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
             let cell = &r.values[*vi];
             for id in ids {
                 let Some(def) = crate::registry::field(id) else { continue };
-                if !def.in_era(era) && !(era == "E08" && def.in_era("E14")) {
+                if !def.recorded_in(era) {
                     continue;
                 }
                 let v = match cell.kind {

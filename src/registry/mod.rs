@@ -33,7 +33,12 @@ impl FieldDef {
         !matches!(self.kind, "derived" | "summary")
     }
     pub fn in_era(&self, era: &str) -> bool {
-        self.eras.iter().any(|e| *e == era)
+        self.eras.contains(&era)
+    }
+    /// Is this id recorded in a report of `era`? E08 reports use the E14
+    /// (`stat.*`) ids (ANNOTATION rule 0).
+    pub fn recorded_in(&self, era: &str) -> bool {
+        self.in_era(era) || (era == "E08" && self.in_era("E14"))
     }
     /// The unit a value is reported in; `元|万元 (as written)` becomes `元`.
     pub fn value_unit(&self) -> &'static str {
