@@ -149,7 +149,7 @@ fn clean_agency(raw: &str) -> Option<String> {
     if !(2..=30).contains(&n) || !s.chars().all(|c| is_cjk(c) || c == '(' || c == ')') {
         return None;
     }
-    if s.contains("政府信息") || s.contains("年度") || s.contains("报告") || s.starts_with(['我', '全', '本', '各', '该', '其', '此', '贵']) {
+    if s.contains("政府信息") || s.contains("年度") || s.contains("报告") || s.starts_with(['我', '全', '本', '各', '该', '其', '此']) || s.starts_with("贵单位") {
         return None;
     }
     // A body is named by its place (白山市…, 中原区…) or is a national one.
@@ -504,6 +504,8 @@ mod tests {
             Some("咸宁市人民防空办公室")
         );
         assert_eq!(meta("本局2020年工作情况如下。").agency, None);
+        // 贵 starts a place name (贵阳市), not only 贵单位.
+        assert_eq!(meta("贵阳市交通运输局2016年政府信息公开工作年度报告").agency.as_deref(), Some("贵阳市交通运输局"));
     }
 
     #[test]

@@ -550,7 +550,7 @@ fn negator_before(s: &str) -> bool {
             // 无法 / 无正当 / 无论 / 未经 are not negations of a quantity.
             !(*n == "无"
                 && (rest.starts_with('法') || rest.starts_with("正当") || rest.starts_with('论')))
-                && !(*n == "未" && (rest.starts_with('经') || rest.starts_with('予')))
+                && !(*n == "未" && (rest.starts_with('经') || rest.starts_with('予') || rest.starts_with("审结")))
         })
     })
 }

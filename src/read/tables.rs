@@ -304,7 +304,10 @@ fn build_rows(doc: &Document) -> Vec<Row> {
             continue;
         }
         // One cell on the line.
-        if is_prose(text) {
+        // A long label with commas is still a row when numbers end the line:
+        // `(二)部分公开(区分处理的,只计这一情形,不计其他情形) 0 37 …`.
+        let row_line = split_row_line(text).filter(|(l, nums)| nums.len() >= 2 && text[..*l].chars().count() <= 80);
+        if is_prose(text) && row_line.is_none() {
             flush(&mut pending, &mut rows);
             block += 1;
             continue;
@@ -403,6 +406,25 @@ fn build_rows(doc: &Document) -> Vec<Row> {
     }
     flush(&mut pending, &mut rows);
     rows
+}
+
+/// Picks `n` value cells out of a row's `vals` (indexes into `values`).
+/// Extra cells must be blank: blank cells before the values are the padding
+/// of a merged label (a filled grid: `一、本年新收…\t\t\t42\t59…`), blank
+/// cells after them are empty trailing columns (`| 3 | 0 | 3 | ||`).
+fn fit_columns(values: &[VCell], vals: &[usize], n: usize) -> Option<Vec<usize>> {
+    if vals.len() < n {
+        return None;
+    }
+    let extra = vals.len() - n;
+    let blank = |v: &usize| values[*v].kind == CellKind::Blank;
+    if vals[n..].iter().all(blank) {
+        Some(vals[..n].to_vec())
+    } else if vals[..extra].iter().all(blank) {
+        Some(vals[extra..].to_vec())
+    } else {
+        None
+    }
 }
 
 /// Strips an item number (`(七)`, `3.`, `一、`) and `其中:` from a label.
@@ -539,9 +561,10 @@ pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
             let t4_ctx = t4_seen_at.is_some_and(|at| ri - at <= 8) || r.label.contains("行政复议");
             // The label may be the scrambled header (结果维持…总计) PDF text leaves.
             let header_words = !r.label.is_empty() && r.label.chars().all(|c| "行政复议诉讼结果维持纠正其他尚未审结总计未经直接起后".contains(c));
-            if vals.len() == 15 && t4_ctx && (r.label.is_empty() || header_words || r.label.contains("行政复议") || r.label.contains("行政诉讼")) {
+            let t4_cells = fit_columns(&r.values, &vals, 15);
+            if t4_cells.is_some() && t4_ctx && (r.label.is_empty() || header_words || r.label.contains("行政复议") || r.label.contains("行政诉讼")) {
                 let spec = &templates::T4.rows[0];
-                let cols = vals.iter().zip(spec.ids).map(|(&vi, ids)| (vi, ids.to_vec())).collect();
+                let cols = t4_cells.unwrap_or_default().iter().zip(spec.ids).map(|(&vi, ids)| (vi, ids.to_vec())).collect();
                 hits.push(Hit { template: &templates::T4, spec, row: ri, cols });
                 continue;
             }
@@ -551,11 +574,9 @@ pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
             // Table 三: fixed 7 columns.
             let c3 = cursors.get(templates::T3.name).copied().unwrap_or(0);
             if let Some(i) = best_row(&templates::T3, &r.label, c3) {
-                let n = vals.len();
-                let extra_blank = vals.iter().skip(7).all(|&v| r.values[v].kind == CellKind::Blank);
-                if n >= 7 && extra_blank {
+                if let Some(cells) = fit_columns(&r.values, &vals, 7) {
                     let spec = &templates::T3.rows[i];
-                    let cols = vals.iter().take(7).zip(spec.ids).map(|(&vi, ids)| (vi, ids.to_vec())).collect();
+                    let cols = cells.iter().zip(spec.ids).map(|(&vi, ids)| (vi, ids.to_vec())).collect();
                     hits.push(Hit { template: &templates::T3, spec, row: ri, cols });
                     cursors.insert(templates::T3.name, i + 1);
                     continue;
@@ -567,6 +588,7 @@ pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
                 if let Some(i) = best_row(&templates::T2, &r.label, c2) {
                     let spec = &templates::T2.rows[i];
                     let mut cols = Vec::new();
+                    let vals = fit_columns(&r.values, &vals, t2_header.len()).unwrap_or(vals.clone());
                     for (pos, &vi) in vals.iter().enumerate() {
                         let Some(h) = t2_header.get(pos) else { break };
                         if let Some((_, id)) = spec.by_header.iter().find(|(k, _)| h.contains(k)) {
@@ -687,6 +709,14 @@ pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
             }
         }
     }
+    // Header rows of a block that held a table are table lines too (their
+    // words, 尚未审结, 未经复议…, are not narrative).
+    let table_blocks: std::collections::HashSet<usize> = hits.iter().map(|h| rows[h.row].block).collect();
+    for r in rows.iter().filter(|r| r.header && table_blocks.contains(&r.block)) {
+        for &li in &r.lines {
+            table_lines[li] = true;
+        }
+    }
     TableRead { values, table_lines, warnings }
 }
 
@@ -802,6 +832,19 @@ mod tests {
         assert_eq!(get(&v, "applications.results.other_total.total"), None);
         assert_eq!(get(&v, "applications.results.other.other.natural_person"), Some(1.0));
         assert_eq!(get(&v, "applications.results.total.total"), Some(805.0));
+    }
+
+    #[test]
+    fn filled_grid_label_padding_and_trailing_empty_columns() {
+        let t = "一、本年新收政府信息公开申请数量\t\t\t42\t59\t0\t0\t1\t2\t104\n\
+                 | 二、上年结转政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3 | ||\n\
+                 (二)部分公开(区分处理的,只计这一情形,不计其他情形) 0 37 0 0 0 1 38";
+        let v = read(t, "E21");
+        assert_eq!(get(&v, "applications.new_received.natural_person"), Some(42.0));
+        assert_eq!(get(&v, "applications.new_received.total"), Some(104.0));
+        assert_eq!(get(&v, "applications.carried_over.total"), Some(3.0));
+        assert_eq!(get(&v, "applications.results.partial.commercial"), Some(37.0));
+        assert_eq!(get(&v, "applications.results.partial.total"), Some(38.0));
     }
 
     #[test]
