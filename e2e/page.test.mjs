@@ -11,6 +11,7 @@ import { startServer, ROOT } from './lib/server.mjs';
 import { reportPdf, blankPdf } from './lib/pdf.mjs';
 import { launch } from './lib/browser.mjs';
 import { SAMPLE_NAMES, BAD_FILES, CLI, sample, cli, cliJson, dropFiles, ready, pageValues, artifact } from './lib/helpers.mjs';
+import { docx } from './lib/docx.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
@@ -388,6 +389,31 @@ describe('the web page in headless Chromium', () => {
     assert.deepEqual(got[1], want[1]);
     assert.equal(want[0].error, undefined, 'the CLI (pdf.js under node, with its CMaps) reads the made-up PDF');
     assert.deepEqual(got[0], want[0]);
+    await page.close();
+  });
+
+  test('a Word .docx: paragraphs and tables read in the page as the CLI reads them', async () => {
+    const page = await freshPage();
+    const bytes = docx([
+      '示例县2016年政府信息公开工作年度报告',
+      '一、概述',
+      '2016年,全县主动公开政府信息4235条。全年共受理政府信息公开申请25件。',
+      [['统计指标', '单位', '统计数'], ['(一)收到申请数', '件', '25'], ['1.当面申请数', '件', '10'], ['3.网络申请数', '件', '15']],
+    ]);
+    const want = cliJson('report.docx', bytes);
+    assert.equal(want.input.format, 'docx');
+    assert.ok(want.fields.some((f) => f.id === 'stat.apply.received.online' && f.value === 15 && f.source === 'table'));
+    await dropFiles(page, [{ name: 'report.docx', bytes }]);
+    await page.waitForSelector('.ogi-batch[data-complete]', { timeout: 60000 });
+    const row = page.locator('.ogi-batch-table tr[data-file="report.docx"]');
+    assert.equal(await row.getAttribute('data-status'), 'done');
+    await row.locator('.ogi-open').click();
+    await page.waitForFunction(() => document.querySelector('.ogi-report .ogi-file')?.textContent === 'report.docx');
+    const vals = await pageValues(page, '#results .ogi-report');
+    for (const f of want.fields) {
+      assert.ok(vals[f.id], `${f.id} is not shown`);
+      for (const v of vals[f.id]) assert.equal(Number(v), f.value, f.id);
+    }
     await page.close();
   });
 
