@@ -8,6 +8,8 @@
 
 #[path = "../benches/common/synthetic.rs"]
 mod synthetic;
+#[path = "../benches/common/pdf_records.rs"]
+mod pdf_records;
 
 use ogi_extract::{extract, extract_str, ExtractError, Report, MAX_INPUT_BYTES};
 use synthetic::XorShift;
@@ -339,6 +341,66 @@ fn synthetic_reports_mutated() {
 }
 
 #[test]
+fn pdf_items_with_odd_geometry() {
+    // Synthetic reports as PDF text items, with coordinates and sizes made
+    // NaN, infinite, huge, negative or zero, items shuffled across pages.
+    let mut rng = XorShift::new(0x0DD_1735);
+    for seed in 0..30u64 {
+        let g = synthetic::generate(synthetic::BATCH_SEED, seed);
+        let text = String::from_utf8_lossy(&g.bytes).into_owned();
+        let mut records = synthetic::pdf_items_bytes(&text);
+        let items = pdf_records::items(&records);
+        if let Ok(r) = ogi_extract::extract_pdf_items(&items, Some("x.pdf")) {
+            check_contract(&format!("items {seed}"), &r);
+        }
+        // Walk the records and disturb some of them.
+        let mut i = 0;
+        while i + 10 <= records.len() {
+            let len = records[i + 9] as usize;
+            match rng.below(12) {
+                0 => records[i + 1] = rng.below(4) as u8,             // special x/y, w/h
+                1 => records[i] = rng.below(6) as u8,                 // another page (0 too)
+                2 => records[i + 2..i + 6].copy_from_slice(&rng.next_u64().to_le_bytes()[..4]),
+                3 => records[i + 6..i + 9].fill(0),                   // no width, no height
+                _ => {}
+            }
+            i += 10 + len;
+        }
+        let items = pdf_records::items(&records);
+        match ogi_extract::extract_pdf_items(&items, Some("x.pdf")) {
+            Ok(r) => check_contract(&format!("odd items {seed}"), &r),
+            Err(e) => assert!(!e.to_string().is_empty()),
+        }
+    }
+}
+
+#[test]
+fn every_synthetic_layout_mutated() {
+    // .docx, HTML, pipes… of the synthetic batch with bytes flipped or cut.
+    let mut rng = XorShift::new(0xD0C5);
+    for seed in 0..60u64 {
+        let g = synthetic::generate(synthetic::BATCH_SEED, seed);
+        for m in 0..4 {
+            let mut b = g.bytes.clone();
+            if m % 2 == 0 {
+                for _ in 0..1 + rng.below(8) {
+                    let i = rng.below(b.len() as u64) as usize;
+                    b[i] = rng.next_u64() as u8;
+                }
+            } else {
+                b.truncate(rng.below(b.len() as u64) as usize);
+            }
+            for name in [Some(g.name.as_str()), None] {
+                match extract(&b, name) {
+                    Ok(r) => check_contract(&g.name, &r),
+                    Err(e) => assert!(!e.to_string().is_empty()),
+                }
+            }
+        }
+    }
+}
+
+#[test]
 fn over_the_limit_is_refused() {
     let bytes = vec![b'a'; MAX_INPUT_BYTES + 1];
     match extract(&bytes, None) {
@@ -349,6 +411,10 @@ fn over_the_limit_is_refused() {
     }
 }
 
+/// Replays every input in `tests/fuzz_regressions/` through `extract` with
+/// every name hint, and through the entry points of the fuzz target its
+/// name starts with (`html-…`, `docx-…`, `pdf_items-…`, `text-…`; see
+/// fuzz/fuzz_targets/).
 #[test]
 fn fuzz_regressions() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_regressions");
@@ -363,16 +429,57 @@ fn fuzz_regressions() {
         .collect();
     paths.sort();
     for p in paths {
-        if p.extension()
-            .is_some_and(|e| e == "md" && p.file_stem().is_some_and(|s| s == "README"))
-        {
+        let file = p.file_name().unwrap().to_string_lossy().to_string();
+        if file == "README.md" {
             continue;
         }
         let bytes = std::fs::read(&p).unwrap();
-        survive(&p.display().to_string(), &bytes);
+        survive(&file, &bytes);
         if let Ok(r) = extract(&bytes, Some("x.txt")) {
             let _ = extract_str(&r.text);
         }
+        let target = file.split('-').next().unwrap_or("");
+        replay(target, &file, &bytes);
+    }
+}
+
+/// What the fuzz target `target` does with `bytes`.
+fn replay(target: &str, what: &str, bytes: &[u8]) {
+    use ogi_extract::decode::{decode_entities, decode_text, docx_text, flatten_html};
+    match target {
+        "html" => {
+            let html = String::from_utf8_lossy(bytes);
+            let _ = decode_entities(&html);
+            let _ = extract_str(&flatten_html(&html));
+            let _ = extract(bytes, Some("x.mhtml"));
+        }
+        "docx" => {
+            if bytes.starts_with(b"PK") {
+                let _ = extract(bytes, Some("a.docx"));
+            } else {
+                let _ = extract_str(&docx_text(&String::from_utf8_lossy(bytes)));
+                let _ = extract(&synthetic::docx_archive(bytes, false), Some("a.docx"));
+            }
+        }
+        "pdf_items" => {
+            let items = pdf_records::items(bytes);
+            let _ = ogi_extract::layout::items_to_text(&items);
+            if let Ok(r) = ogi_extract::extract_pdf_items(&items, Some("x.pdf")) {
+                check_contract(what, &r);
+            }
+        }
+        "text" => {
+            let d = decode_text(bytes);
+            let n = ogi_extract::normalise::normalise(&d.text);
+            assert_eq!(n.char_index(n.text.len()), n.text.chars().count(), "{what}: char index");
+            for (i, _) in n.text.char_indices().take_while(|(i, _)| *i < 4096) {
+                let _ = ogi_extract::numbers::parse_at(&n.text, i, true);
+            }
+            for line in n.text.lines().take(2000) {
+                let _ = ogi_extract::segment::heading_at(line);
+            }
+        }
+        _ => {}
     }
 }
 
