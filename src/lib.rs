@@ -17,6 +17,7 @@
 pub mod check;
 pub mod decode;
 pub mod export;
+pub mod fasthash;
 pub mod layout;
 pub mod meta;
 pub mod normalise;

@@ -7,6 +7,7 @@
 //! step.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// Version of the report contract; bump on any incompatible change.
 pub const SCHEMA_VERSION: &str = "1";
@@ -85,14 +86,15 @@ pub struct Heading {
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Field {
-    pub id: String,
+    /// Borrowed from the registry when known (no allocation per field).
+    pub id: Cow<'static, str>,
     /// Integers are emitted as JSON integers, decimals (万元, 元) as numbers.
     pub value: serde_json::Number,
-    pub unit: String,
+    pub unit: Cow<'static, str>,
     /// 余/多/近/约/左右/逾 made the value approximate.
     pub approx: bool,
     /// `table`, `narrative` or `derived`.
-    pub source: String,
+    pub source: Cow<'static, str>,
     /// Character span in `text` of the cell or phrase the value came from.
     pub span: Option<[usize; 2]>,
     /// The original wording (before normalisation) the value was read from.

@@ -538,7 +538,7 @@ fn field_values(r: &Report) -> Vec<(String, String)> {
     let mut v: Vec<(String, String)> = r
         .fields
         .iter()
-        .map(|f| (f.id.clone(), f.value.to_string()))
+        .map(|f| (f.id.to_string(), f.value.to_string()))
         .collect();
     v.sort();
     v

@@ -101,10 +101,10 @@ fn score(g: &Generated, notes: &mut Vec<String>) -> Tally {
     let mut seen: HashMap<&str, f64> = HashMap::new();
     for f in &report.fields {
         let v = f.value.as_f64().unwrap_or(f64::NAN);
-        if seen.insert(f.id.as_str(), v).is_some() {
+        if seen.insert(f.id.as_ref(), v).is_some() {
             continue; // an id twice: counted once
         }
-        match truth.get(f.id.as_str()) {
+        match truth.get(f.id.as_ref()) {
             Some(&want) if (want - v).abs() < 1e-6 => t.correct += 1,
             Some(&want) => {
                 t.wrong += 1;

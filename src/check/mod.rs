@@ -12,9 +12,38 @@ pub use cross_year::{cross_year, CrossCheck};
 
 use crate::read::{fmt_num, Value};
 use crate::report::Check;
-use std::collections::HashMap;
+use crate::fasthash::FastMap;
+use std::borrow::Cow;
 
-type Vals = HashMap<String, f64>;
+/// Values by id. Ids are mostly the registry's own (borrowed), so building
+/// the map allocates nothing per entry; lookups take any `&str`.
+#[derive(Clone, Default)]
+struct Vals(FastMap<Cow<'static, str>, f64>);
+
+impl Vals {
+    fn get(&self, id: &str) -> Option<&f64> {
+        self.0.get(id)
+    }
+    fn contains_key(&self, id: &str) -> bool {
+        self.0.contains_key(id)
+    }
+    fn insert(&mut self, id: Cow<'static, str>, value: f64) {
+        self.0.insert(id, value);
+    }
+    /// Inserts unless the id is already there.
+    fn add(&mut self, id: Cow<'static, str>, value: f64) {
+        self.0.entry(id).or_insert(value);
+    }
+    fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.keys().map(|k| k.as_ref())
+    }
+}
+
+impl FromIterator<(Cow<'static, str>, f64)> for Vals {
+    fn from_iter<I: IntoIterator<Item = (Cow<'static, str>, f64)>>(it: I) -> Vals {
+        Vals(it.into_iter().collect())
+    }
+}
 
 fn index(vals: &[Value]) -> Vals {
     vals.iter().map(|v| (v.id.clone(), v.value)).collect()
@@ -63,7 +92,12 @@ pub const T3_ROWS: [(&str, &str); 26] = [
 ];
 
 fn app(row: &str, col: &str) -> String {
-    format!("applications.{row}.{col}")
+    ["applications.", row, ".", col].concat()
+}
+
+/// `applications.{group}.{part}.{col}`.
+fn app_in(group: &str, part: &str, col: &str) -> String {
+    ["applications.", group, ".", part, ".", col].concat()
 }
 
 fn sum_all(v: &Vals, ids: &[String]) -> Option<f64> {
@@ -109,14 +143,14 @@ pub fn derive(fields: &[Value], narrative_extra: &[Value], era: &str) -> (Vec<Va
                 ("results.not_processed_total", &NOT_PROCESSED[..]),
             ] {
                 let group = stem.trim_end_matches("_total");
-                let ids: Vec<String> = parts.iter().map(|p| app(&format!("{group}.{p}"), col)).collect();
+                let ids: Vec<String> = parts.iter().map(|p| app_in(group, p, col)).collect();
                 if let Some(s) = sum_all(&w, &ids) {
                     put(&mut out, &app(stem, col), s);
                 }
             }
             // E21: (六)其他处理 is the sum of its three sub-rows.
             if era == "E21" && !w.contains_key(&app("results.other_total", col)) {
-                let ids: Vec<String> = OTHER.iter().map(|p| app(&format!("results.other.{p}"), col)).collect();
+                let ids: Vec<String> = OTHER.iter().map(|p| app_in("results.other", p, col)).collect();
                 if let Some(s) = sum_all(&w, &ids) {
                     put(&mut out, &app("results.other_total", col), s);
                 }
@@ -134,10 +168,10 @@ pub fn derive(fields: &[Value], narrative_extra: &[Value], era: &str) -> (Vec<Va
             }
         }
         for x in ["upheld", "corrected", "other", "pending", "total"] {
-            let a = v.get(&format!("litigation.direct.{x}"));
-            let b = v.get(&format!("litigation.after_review.{x}"));
+            let a = v.get(&["litigation.direct.", x].concat());
+            let b = v.get(&["litigation.after_review.", x].concat());
             if let (Some(a), Some(b)) = (a, b) {
-                put(&mut out, &format!("litigation.all.{x}"), a + b);
+                put(&mut out, &["litigation.all.", x].concat(), a + b);
             }
         }
     }
@@ -156,7 +190,7 @@ pub fn derive(fields: &[Value], narrative_extra: &[Value], era: &str) -> (Vec<Va
     let all: Vals = {
         let mut m = v.clone();
         for x in &out {
-            m.entry(x.id.clone()).or_insert(x.value);
+            m.add(x.id.clone(), x.value);
         }
         m
     };
@@ -217,14 +251,16 @@ struct Ctx<'a> {
 impl Ctx<'_> {
     #[allow(clippy::too_many_arguments)]
     fn sum(&mut self, id: &str, severity: &str, total: &str, parts: &[String], scope: Option<String>, mode: Parts, below_ok: bool) {
-        let formula = format!("{total} = {}", parts.join(" + "));
+        // Built only when a check is reported (most identities have nothing stated).
+        let formula = || format!("{total} = {}", parts.join(" + "));
         let Some(&t) = self.v.get(total) else {
             // Without the total there is nothing to check; say so only when parts exist.
             if parts.iter().any(|p| self.v.contains_key(p)) {
-                self.out.push(skipped(id, severity, &formula, scope, &format!("{total} is not stated")));
+                self.out.push(skipped(id, severity, &formula(), scope, &format!("{total} is not stated")));
             }
             return;
         };
+        let formula = formula();
         let present: Vec<(String, f64)> = parts.iter().filter_map(|p| self.v.get(p).map(|x| (p.clone(), *x))).collect();
         let missing: Vec<&String> = parts.iter().filter(|p| !self.v.contains_key(*p)).collect();
         if present.is_empty() || (mode == Parts::All && !missing.is_empty()) {
@@ -297,14 +333,14 @@ fn skipped(id: &str, severity: &str, formula: &str, scope: Option<String>, why: 
 }
 
 fn ids(prefix: &str, parts: &[&str]) -> Vec<String> {
-    parts.iter().map(|p| format!("{prefix}{p}")).collect()
+    parts.iter().map(|p| [prefix, p].concat()).collect()
 }
 
 /// Evaluates every identity of checks.tsv that applies to `era`.
 pub fn run(fields: &[Value], derived: &[Value], era: &str) -> Vec<Check> {
     let mut v = index(fields);
     for d in derived {
-        v.entry(d.id.clone()).or_insert(d.value);
+        v.add(d.id.clone(), d.value);
     }
     let stated = index(fields);
     let mut c = Ctx { v: &v, out: Vec::new() };
@@ -317,15 +353,15 @@ pub fn run(fields: &[Value], derived: &[Value], era: &str) -> Vec<Check> {
                     c.sum("t3.row_total", "hard", &app(row, "total"), &parts, Some(label.to_string()), Parts::All, false);
                 }
             }
-            let sub_rows = OTHER.iter().any(|o| stated.keys().any(|k| k.starts_with(&format!("applications.results.other.{o}."))));
+            let sub_rows = stated.keys().any(|k| k.strip_prefix("applications.results.other.").is_some_and(|r| OTHER.iter().any(|o| r.strip_prefix(o).is_some_and(|r| r.starts_with('.')))));
             let (id, use_sub) = if era == "E21" && sub_rows { ("t3.results_total_E21", true) } else { (if era == "E21" { "t3.results_total_E21" } else { "t3.results_total_E19" }, false) };
             for (ci, col) in T3_COLS.iter().enumerate() {
                 let mut parts = vec![app("results.granted", col), app("results.partial", col)];
-                parts.extend(DENIED.iter().map(|p| app(&format!("results.denied.{p}"), col)));
-                parts.extend(UNABLE.iter().map(|p| app(&format!("results.unable.{p}"), col)));
-                parts.extend(NOT_PROCESSED.iter().map(|p| app(&format!("results.not_processed.{p}"), col)));
+                parts.extend(DENIED.iter().map(|p| app_in("results.denied", p, col)));
+                parts.extend(UNABLE.iter().map(|p| app_in("results.unable", p, col)));
+                parts.extend(NOT_PROCESSED.iter().map(|p| app_in("results.not_processed", p, col)));
                 if use_sub {
-                    parts.extend(OTHER.iter().map(|p| app(&format!("results.other.{p}"), col)));
+                    parts.extend(OTHER.iter().map(|p| app_in("results.other", p, col)));
                 } else {
                     parts.push(app("results.other_total", col));
                 }
@@ -352,7 +388,7 @@ pub fn run(fields: &[Value], derived: &[Value], era: &str) -> Vec<Check> {
                     });
                 }
                 if era == "E21" && sub_rows && stated.contains_key(&app("results.other_total", col)) {
-                    let parts: Vec<String> = OTHER.iter().map(|p| app(&format!("results.other.{p}"), col)).collect();
+                    let parts: Vec<String> = OTHER.iter().map(|p| app_in("results.other", p, col)).collect();
                     c.sum("t3.other_total_E21", "derived", &app("results.other_total", col), &parts, Some(T3_COL_NAMES[ci].to_string()), Parts::All, false);
                 }
             }
@@ -370,9 +406,9 @@ pub fn run(fields: &[Value], derived: &[Value], era: &str) -> Vec<Check> {
         );
         if era == "E19" {
             for item in ["regulations", "normative_docs"] {
-                let p = format!("active.art20_1.{item}.");
-                c.le("t2.e19_published_le_made", "soft", &format!("{p}new_published"), &format!("{p}new_made"), Some(item.to_string()));
-                c.le("t2.e19_published_le_made", "soft", &format!("{p}new_published"), &format!("{p}total_published"), Some(item.to_string()));
+                let p = ["active.art20_1.", item, "."].concat();
+                c.le("t2.e19_published_le_made", "soft", &[p.as_str(), "new_published"].concat(), &[p.as_str(), "new_made"].concat(), Some(item.to_string()));
+                c.le("t2.e19_published_le_made", "soft", &[p.as_str(), "new_published"].concat(), &[p.as_str(), "total_published"].concat(), Some(item.to_string()));
             }
         }
     } else {
@@ -382,7 +418,7 @@ pub fn run(fields: &[Value], derived: &[Value], era: &str) -> Vec<Check> {
         c.sum(
             "s14.replied",
             "hard",
-            &format!("{s}replied_total"),
+            &[s, "replied_total"].concat(),
             &ids("stat.apply.reply.", &["already_public", "agreed", "partial", "refused_total", "not_this_agency", "not_exist", "amend_notice", "other_channel"]),
             None,
             Parts::Stated,
@@ -404,12 +440,12 @@ pub fn run(fields: &[Value], derived: &[Value], era: &str) -> Vec<Check> {
         c.le("s14.principal_le_total", "hard", "stat.response.online_interviews_principal", "stat.response.online_interviews", None);
         c.le("s14.normative", "soft", "stat.active.normative_published", "stat.active.normative_issued", None);
         for ch in ["gazette", "website", "weibo", "wechat", "other"] {
-            c.le("s14.channels", "soft", &format!("stat.active.channel.{ch}"), "stat.active.total", Some(ch.to_string()));
+            c.le("s14.channels", "soft", &["stat.active.channel.", ch].concat(), "stat.active.total", Some(ch.to_string()));
         }
         c.le("s14.received_vs_replied", "soft", "stat.apply.closed_total", "stat.apply.received_total", None);
         // 福建 附表, both columns.
         for col in ["year", "cumulative"] {
-            let f = |x: &str| format!("local.fj.{x}.{col}");
+            let f = |x: &str| ["local.fj.", x, ".", col].concat();
             c.sum("local.fj", "hard", &f("apply.received_total"), &[f("apply.received.in_person"), f("apply.received.online"), f("apply.received.letter_fax")], Some(col.into()), Parts::All, false);
             c.sum(
                 "local.fj",
@@ -421,7 +457,7 @@ pub fn run(fields: &[Value], derived: &[Value], era: &str) -> Vec<Check> {
                 false,
             );
         }
-        let fj_rows: Vec<String> = v.keys().filter(|k| k.starts_with("local.fj.") && k.ends_with(".year")).cloned().collect();
+        let fj_rows: Vec<String> = v.keys().filter(|k| k.starts_with("local.fj.") && k.ends_with(".year")).map(str::to_string).collect();
         let mut fj_rows = fj_rows;
         fj_rows.sort();
         for y in fj_rows {

@@ -250,27 +250,10 @@ fn label_after(head: &[u8], mut at: usize) -> Option<String> {
 }
 
 pub(crate) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    if needle.is_empty() || hay.len() < needle.len() {
+    if needle.is_empty() {
         return None;
     }
-    let first = needle[0];
-    let mut i = 0;
-    while i + needle.len() <= hay.len() {
-        match hay[i..=hay.len() - needle.len()]
-            .iter()
-            .position(|&b| b == first)
-        {
-            Some(p) => {
-                let s = i + p;
-                if &hay[s..s + needle.len()] == needle {
-                    return Some(s);
-                }
-                i = s + 1;
-            }
-            None => return None,
-        }
-    }
-    None
+    memchr::memmem::find(hay, needle)
 }
 
 /// GB18030 or Big5: the declared one unless the other is far more plausible,

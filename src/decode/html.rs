@@ -1665,30 +1665,17 @@ pub fn looks_like_html(text: &str) -> bool {
         && has_html_tags(text)
 }
 
-/// Whether the first 64 KB contain common HTML tags.
+/// Whether the first 64 KB contain common HTML tags (one pass over the `<`s).
 pub fn has_html_tags(text: &str) -> bool {
     let head = &text.as_bytes()[..text.len().min(64 * 1024)];
-    let lower = head.to_ascii_lowercase();
     const TAGS: [&[u8]; 16] = [
-        b"<html",
-        b"<body",
-        b"<p>",
-        b"<p ",
-        b"<div",
-        b"<table",
-        b"<td",
-        b"<tr",
-        b"<br",
-        b"<!doctype",
-        b"<head",
-        b"<meta",
-        b"<span",
-        b"<h1",
-        b"<h2",
-        b"<li",
+        b"html", b"body", b"p>", b"p ", b"div", b"table", b"td", b"tr", b"br", b"!doctype", b"head", b"meta", b"span",
+        b"h1", b"h2", b"li",
     ];
-    TAGS.iter()
-        .any(|t| super::encoding::find(&lower, t).is_some())
+    memchr::memchr_iter(b'<', head).any(|i| {
+        let rest = &head[i + 1..];
+        TAGS.iter().any(|t| rest.len() >= t.len() && rest[..t.len()].eq_ignore_ascii_case(t))
+    })
 }
 
 #[cfg(test)]

@@ -2,10 +2,12 @@
 //! then the narrative; table beats narrative (ANNOTATION rule 3), and a
 //! disagreement becomes a `conflict.narrative_table` check.
 
+pub mod keyset;
 pub mod narrative;
 pub mod tables;
 
 use crate::normalise::Normalised;
+use std::borrow::Cow;
 use crate::registry;
 use crate::report::{Check, Field};
 use crate::segment::{Document, Span};
@@ -13,11 +15,12 @@ use crate::segment::{Document, Span};
 /// One value read from the document (or derived from others).
 #[derive(Debug, Clone)]
 pub struct Value {
-    pub id: String,
+    /// The registry's own id (borrowed), or an unknown id (owned).
+    pub id: Cow<'static, str>,
     pub value: f64,
     /// Emit as a decimal number (万元 amounts like `96171.6`, `0.00`).
     pub decimal: bool,
-    pub unit: String,
+    pub unit: &'static str,
     pub approx: bool,
     /// `table`, `narrative` or `derived`.
     pub source: &'static str,
@@ -29,8 +32,11 @@ pub struct Value {
 
 impl Value {
     pub fn new(id: &str, value: f64, source: &'static str, span: Option<Span>, context: Option<Span>) -> Value {
-        let unit = registry::field(id).map(|f| f.value_unit()).unwrap_or("").to_string();
-        Value { id: id.to_string(), value, decimal: false, unit, approx: false, source, span, context }
+        // Borrowing the registry's strings spares two allocations per value.
+        let def = registry::field(id);
+        let unit = def.map(|f| f.value_unit()).unwrap_or("");
+        let id = def.map_or_else(|| Cow::Owned(id.to_string()), |d| Cow::Borrowed(d.id));
+        Value { id, value, decimal: false, unit, approx: false, source, span, context }
     }
 
     /// The report's JSON form, with char spans and the original wording.
@@ -49,7 +55,10 @@ impl Value {
                 if b.is_empty() {
                     a
                 } else {
-                    format!("{a} … {b}")
+                    let mut s = a;
+                    s.push_str(" … ");
+                    s.push_str(&b);
+                    s
                 }
             }
             (Some(c), None) => norm.original_snippet(c.start, c.end),
@@ -59,9 +68,9 @@ impl Value {
         Field {
             id: self.id.clone(),
             value: number,
-            unit: self.unit.clone(),
+            unit: Cow::Borrowed(self.unit),
             approx: self.approx,
-            source: self.source.to_string(),
+            source: Cow::Borrowed(self.source),
             span,
             snippet,
         }

@@ -9,6 +9,7 @@
 //! the most specific anchor wins, then the first in the text. Negations
 //! (无…行政复议) state zero when no number is stated.
 
+use super::keyset::KeySet;
 use super::Value;
 use crate::numbers::{self, Num};
 use crate::registry::narrative::{
@@ -71,57 +72,23 @@ fn match_rest(t: &str, s: usize, anchor: &str) -> Option<usize> {
     Some(e)
 }
 
-/// Every anchor of every rule, indexed by its first character (a bitset
-/// over the low 16 bits rejects most characters at once), so one pass over
-/// the text finds them all.
-struct AnchorIndex {
-    bits: Vec<u64>,
-    /// Sorted by first character.
-    firsts: Vec<(char, Vec<(usize, usize)>)>,
-}
-
-fn anchor_index() -> &'static AnchorIndex {
-    static I: std::sync::OnceLock<AnchorIndex> = std::sync::OnceLock::new();
+/// Every anchor of every rule, keyed by its literal head (before any `*`),
+/// so one pass over the text finds them all.
+fn anchor_index() -> &'static KeySet<(usize, usize)> {
+    static I: std::sync::OnceLock<KeySet<(usize, usize)>> = std::sync::OnceLock::new();
     I.get_or_init(|| {
-        let mut bits = vec![0u64; 1024];
-        let mut firsts: Vec<(char, Vec<(usize, usize)>)> = Vec::new();
-        for (ri, r) in RULES.iter().enumerate() {
-            for (ai, a) in r.anchors.iter().enumerate() {
-                let Some(c) = a.chars().next() else { continue };
-                let k = (c as u32 & 0xFFFF) as usize;
-                bits[k / 64] |= 1 << (k % 64);
-                match firsts.iter_mut().find(|f| f.0 == c) {
-                    Some(f) => f.1.push((ri, ai)),
-                    None => firsts.push((c, vec![(ri, ai)])),
-                }
-            }
-        }
-        firsts.sort_by_key(|f| f.0);
-        AnchorIndex { bits, firsts }
+        KeySet::new(RULES.iter().enumerate().flat_map(|(ri, r)| {
+            r.anchors.iter().enumerate().map(move |(ai, a)| (a.split('*').next().unwrap_or(""), (ri, ai)))
+        }))
     })
 }
 
 /// All anchor matches in `t`, in text order: (rule, anchor, start, end).
 fn find_anchors(t: &str) -> Vec<(usize, usize, usize, usize)> {
-    let index = anchor_index();
-    let mut out = Vec::new();
-    for (i, c) in t.char_indices() {
-        if (c as u32) < 0x3000 {
-            continue;
-        }
-        let k = (c as u32 & 0xFFFF) as usize;
-        if index.bits[k / 64] & (1 << (k % 64)) == 0 {
-            continue;
-        }
-        if let Ok(pos) = index.firsts.binary_search_by_key(&c, |f| f.0) {
-            for &(ri, ai) in &index.firsts[pos].1 {
-                if let Some(e) = match_rest(t, i, RULES[ri].anchors[ai]) {
-                    out.push((ri, ai, i, e));
-                }
-            }
-        }
-    }
-    out
+    anchor_index()
+        .find_iter(t)
+        .filter_map(|(i, _, (ri, ai))| match_rest(t, i, RULES[ri].anchors[ai]).map(|e| (ri, ai, i, e)))
+        .collect()
 }
 
 fn unit_after<'a>(t: &str, pos: usize, units: &'a [&'a str]) -> Option<&'a str> {
@@ -326,7 +293,7 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
     // a longer anchor of another field covering this one wins (主要负责同志参加
     // 新闻发布会 over 新闻发布会), and one number is one fact, so a shorter
     // anchor of a different rule on the same number loses.
-    let mut by_num: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
+    let mut by_num: crate::fasthash::FastMap<usize, Vec<usize>> = Default::default();
     for (i, c) in cands.iter().enumerate() {
         by_num
             .entry(c.sentence_span.start + c.num.start)
@@ -357,8 +324,7 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
 
     // All applications closed: closed = received (same sentence).
     let mut extra = Vec::new();
-    let mut closed_at: std::collections::HashMap<usize, Option<usize>> =
-        std::collections::HashMap::new();
+    let mut closed_at: crate::fasthash::FastMap<usize, Option<usize>> = Default::default();
     for c in &cands {
         if c.id == "stat.apply.received_total" {
             let t = doc.slice(c.sentence_span);
@@ -380,6 +346,8 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
 
     // Negations state zero. Only sentences with a negator are looked at.
     // A sentence is looked at only when it has a negator and a topic word.
+    // A few words over the whole text: memmem's vector search beats a
+    // char-by-char walk here.
     let mark = |words: &mut dyn Iterator<Item = &&str>| {
         let mut hit = vec![false; sentences.len()];
         for w in words {
@@ -574,7 +542,7 @@ mod tests {
         read_narrative(&d, era, &[])
             .values
             .into_iter()
-            .map(|v| (v.id, v.value))
+            .map(|v| (v.id.into_owned(), v.value))
             .collect()
     }
     fn get(v: &[(String, f64)], id: &str) -> Option<f64> {

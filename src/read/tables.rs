@@ -8,11 +8,12 @@
 //! `registry::templates` by its label, and its value cells are mapped to the
 //! template's field ids.
 
+use super::keyset::KeySet;
 use super::Value;
 use crate::numbers::{self, Num};
 use crate::registry::templates::{self, Blank, Columns, Match, RowSpec, Template};
 use crate::segment::{heading_at, Document, Span};
-use std::collections::HashMap;
+use crate::fasthash::{FastMap, FastSet};
 use std::sync::OnceLock;
 
 /// What a value cell holds.
@@ -100,33 +101,52 @@ fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// Every key and header of every template, normalised once.
+/// Every key and header of every template, indexed once.
 struct Vocab {
-    headers: Vec<String>,
-    keys: Vec<String>,
-    /// Normalised keys per template per row.
-    rows: HashMap<&'static str, Vec<Vec<String>>>,
+    headers: FastSet<&'static str>,
+    /// Headers of 2+ chars, for splitting a line of run-together headers.
+    long_headers: Vec<&'static str>,
+    /// Contains-keys of 3+ chars of every template: a line holding one
+    /// starts a row label.
+    strong: KeySet<()>,
+    /// Per template (by name): its row keys.
+    rows: FastMap<&'static str, RowKeys>,
+}
+
+/// The row keys of one template: contains-keys in one set, exact keys
+/// beside it; payloads are row indices.
+struct RowKeys {
+    contains: KeySet<usize>,
+    exact: Vec<(&'static str, usize)>,
 }
 
 fn vocab() -> &'static Vocab {
     static V: OnceLock<Vocab> = OnceLock::new();
     V.get_or_init(|| {
-        let mut headers = Vec::new();
-        let mut keys = Vec::new();
-        let mut rows = HashMap::new();
+        let mut headers = FastSet::default();
+        let mut strong = Vec::new();
+        let mut rows = FastMap::default();
         for t in templates::all() {
-            headers.extend(t.headers.iter().map(|h| h.to_string()));
-            let mut per = Vec::new();
-            for r in t.rows {
-                let ks: Vec<String> = r.keys.iter().map(|k| k.to_string()).collect();
-                if r.how == Match::Contains {
-                    keys.extend(ks.iter().filter(|k| k.chars().count() >= 3).cloned());
+            headers.extend(t.headers.iter().copied());
+            let (mut contains, mut exact) = (Vec::new(), Vec::new());
+            for (i, r) in t.rows.iter().enumerate() {
+                for &k in r.keys {
+                    match r.how {
+                        Match::Contains => {
+                            contains.push((k, i));
+                            if k.chars().count() >= 3 {
+                                strong.push((k, ()));
+                            }
+                        }
+                        Match::Exact => exact.push((k, i)),
+                    }
                 }
-                per.push(ks);
             }
-            rows.insert(t.name, per);
+            rows.insert(t.name, RowKeys { contains: KeySet::new(contains), exact });
         }
-        Vocab { headers, keys, rows }
+        let mut long_headers: Vec<&'static str> = headers.iter().copied().filter(|h| h.chars().count() >= 2).collect();
+        long_headers.sort_unstable();
+        Vocab { headers, long_headers, strong: KeySet::new(strong), rows }
     })
 }
 
@@ -136,8 +156,9 @@ fn is_header_cell(s: &str) -> bool {
     if s.is_empty() {
         return false;
     }
+    // A header, or a header followed by a note in brackets: 本年收费金额(单位:万元).
     let v = vocab();
-    if v.headers.iter().any(|h| *h == s || (s.starts_with(h.as_str()) && s[h.len()..].starts_with('('))) {
+    if v.headers.contains(s.as_str()) || s.match_indices('(').any(|(p, _)| v.headers.contains(&s[..p])) {
         return true;
     }
     if s.contains("勾稽关系") || s == "历年累计" || s == "本年度" {
@@ -160,7 +181,7 @@ fn header_cells_in_line(s: &str) -> Option<Vec<String>> {
     let mut out = Vec::new();
     let mut rest = q.as_str();
     while !rest.is_empty() {
-        let h = v.headers.iter().filter(|h| h.chars().count() >= 2 && rest.starts_with(h.as_str())).max_by_key(|h| h.len())?;
+        let h = v.long_headers.iter().filter(|h| rest.starts_with(*h)).max_by_key(|h| h.len())?;
         let mut take = h.len();
         // A unit note belongs to its header: 本年收费金额(单位:万元)
         if rest[take..].starts_with('(') {
@@ -195,8 +216,7 @@ fn is_strong_label(s: &str) -> bool {
     if heading_at(s).is_some() || s.starts_with("其中") {
         return true;
     }
-    let q = squash(s);
-    vocab().keys.iter().any(|k| q.contains(k.as_str()))
+    vocab().strong.any_in(&squash(s))
 }
 
 /// A line of prose rather than a table cell.
@@ -463,25 +483,18 @@ fn strip_numbering(label: &str) -> &str {
 fn best_row(t: &Template, label: &str, cursor: usize) -> Option<usize> {
     let keys = &vocab().rows[t.name];
     let stripped = strip_numbering(label);
+    let contained = keys.contains.find_iter(label).map(|(_, k, i)| (k, i));
+    let exact = keys.exact.iter().copied().filter(|(k, _)| stripped == *k);
     let mut best: Option<(usize, bool, usize)> = None; // (score, at_or_after_cursor, index)
-    for (i, (spec, ks)) in t.rows.iter().zip(keys).enumerate() {
-        for k in ks {
-            let hit = match spec.how {
-                Match::Contains => !k.is_empty() && label.contains(k.as_str()),
-                Match::Exact => stripped == k,
-            };
-            if !hit {
-                continue;
-            }
-            let score = k.chars().count();
-            let after = i >= cursor;
-            let better = match best {
-                None => true,
-                Some((bs, ba, bi)) => score > bs || (score == bs && ((after && !ba) || (after == ba && i < bi))),
-            };
-            if better {
-                best = Some((score, after, i));
-            }
+    for (k, i) in contained.chain(exact) {
+        let score = k.chars().count();
+        let after = i >= cursor;
+        let better = match best {
+            None => true,
+            Some((bs, ba, bi)) => score > bs || (score == bs && ((after && !ba) || (after == ba && i < bi))),
+        };
+        if better {
+            best = Some((score, after, i));
         }
     }
     best.map(|b| b.2)
@@ -516,10 +529,10 @@ pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
     let mut year_cols: Option<(usize, Vec<Option<i32>>)> = None; // (block, header years)
     let modern = matches!(era, "E19" | "E21");
     let mut hits: Vec<Hit> = Vec::new();
-    let mut cursors: HashMap<&'static str, usize> = HashMap::new();
+    let mut cursors: FastMap<&'static str, usize> = FastMap::default();
     // Per block: the 福建 appendix or the national table; table 二's header;
     // whether a 行政复议 header was seen (table 四).
-    let mut block_is_fj: HashMap<usize, bool> = HashMap::new();
+    let mut block_is_fj: FastMap<usize, bool> = FastMap::default();
     for r in &rows {
         let fj = templates::FJ_APPENDIX.distinctive.iter().any(|d| {
             r.label.contains(d) || r.header_cells.iter().any(|h| h == d)
@@ -651,7 +664,7 @@ pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
 
     // Which templates hold at least one number in each block (rule 9: a blank
     // cell is 0 only in a table that holds numbers).
-    let mut has_numbers: HashMap<(&str, usize), bool> = HashMap::new();
+    let mut has_numbers: FastMap<(&str, usize), bool> = FastMap::default();
     for h in &hits {
         let r = &rows[h.row];
         if h.cols.iter().any(|(vi, _)| matches!(r.values[*vi].kind, CellKind::Num(_))) {
@@ -681,7 +694,7 @@ pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
                         v.approx = n.approx;
                         v.decimal = n.decimal || def.value_unit() == "万元";
                         if id.ends_with("total_amount") && doc.slice(cell.span).contains("万元") {
-                            v.unit = "万元".to_string();
+                            v.unit = "万元";
                         }
                         v
                     }
@@ -711,7 +724,7 @@ pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
     }
     // Header rows of a block that held a table are table lines too (their
     // words, 尚未审结, 未经复议…, are not narrative).
-    let table_blocks: std::collections::HashSet<usize> = hits.iter().map(|h| rows[h.row].block).collect();
+    let table_blocks: crate::fasthash::FastSet<usize> = hits.iter().map(|h| rows[h.row].block).collect();
     for r in rows.iter().filter(|r| r.header && table_blocks.contains(&r.block)) {
         for &li in &r.lines {
             table_lines[li] = true;
@@ -728,7 +741,7 @@ mod tests {
     fn read(text: &str, era: &str) -> Vec<(String, f64)> {
         let n = normalise(text);
         let d = Document::new(&n);
-        read_tables(&d, era, Some(2018)).values.into_iter().map(|v| (v.id, v.value)).collect()
+        read_tables(&d, era, Some(2018)).values.into_iter().map(|v| (v.id.into_owned(), v.value)).collect()
     }
 
     fn get(v: &[(String, f64)], id: &str) -> Option<f64> {

@@ -78,8 +78,8 @@ pub fn fields() -> &'static [FieldDef] {
 }
 
 /// Position of every id in `fields.tsv`.
-fn positions() -> &'static std::collections::HashMap<&'static str, usize> {
-    static P: OnceLock<std::collections::HashMap<&'static str, usize>> = OnceLock::new();
+fn positions() -> &'static crate::fasthash::FastMap<&'static str, usize> {
+    static P: OnceLock<crate::fasthash::FastMap<&'static str, usize>> = OnceLock::new();
     P.get_or_init(|| fields().iter().enumerate().map(|(i, f)| (f.id, i)).collect())
 }
 

@@ -177,11 +177,11 @@ fn number(v: f64) -> serde_json::Number {
 
 fn field(id: &str, value: f64) -> ogi_extract::report::Field {
     ogi_extract::report::Field {
-        id: id.to_string(),
+        id: id.to_string().into(),
         value: number(value),
-        unit: String::new(),
+        unit: "".into(),
         approx: false,
-        source: String::new(),
+        source: "".into(),
         span: None,
         snippet: String::new(),
     }
@@ -408,7 +408,7 @@ mod tests {
     fn flat(r: &Report) -> Flat {
         let pairs = |l: &[ogi_extract::report::Field]| {
             l.iter()
-                .map(|f| (f.id.clone(), f.value.as_f64().unwrap()))
+                .map(|f| (f.id.to_string(), f.value.as_f64().unwrap()))
                 .collect()
         };
         Flat {
@@ -505,7 +505,7 @@ mod tests {
             r.fields.iter().chain(r.derived.iter()).collect();
         let mut seen = 0;
         for d in r.derived.iter().filter(|d| d.id.starts_with("summary.")) {
-            let first = src[&d.id]
+            let first = src[d.id.as_ref()]
                 .iter()
                 .find_map(|id| all.iter().find(|f| &f.id == id))
                 .unwrap();
