@@ -167,19 +167,10 @@ fn count() -> usize {
 /// layout to the full bar.
 const KNOWN_GAPS: &[(&str, f64)] = &[
     // (Closed: merged-label padding in `tabs-filled`, row lines whose label
-    // has commas in `spaces`.)
-    //
-    // PDF text items drawn on a grid (`pdf-items`, read by `layout`):
-    // - table 二: the full-width row `第二十条第（一）项` is joined into the
-    //   header row below it, and the block's rows are not read;
-    // - table 三: a group label (`（三）不予公开`, `（四）无法提供`…) centred
-    //   over its rows lands on one row's baseline and is glued into that
-    //   row's label or splits its wrapped label: the row is lost;
-    // - 统计表: a label wrapped over 2+ lines around a row whose first cell
-    //   is the unit (`次`, `万元`) is not joined: the row is lost;
-    // - one-character items ending the lines of a wrapped cell, aligned in
-    //   one column, are dropped as vertical text.
-    ("pdf-items", 0.80),
+    // has commas in `spaces`; in `pdf-items`, table titles joined into
+    // table 二's header, group labels centred on a row's baseline, labels
+    // wrapped around a unit cell, line-end characters taken for vertical
+    // text.)
 ];
 
 /// Extracts reports `0..n` of the batch and scores them: (by era and

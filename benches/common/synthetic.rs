@@ -1412,7 +1412,12 @@ impl Gen {
                     // Column widths: numbers narrow, labels up to 22 characters
                     // wide in narrow tables (统计表, table 二) and 9 in table 三.
                     let cap = if ncols <= 4 { 22.0 * FONT } else { 9.0 * FONT };
+                    // Cell margins left and right: Word's default, 0.19 cm.
+                    const PAD: f32 = 5.4;
                     let mut width = vec![0.0f32; ncols];
+                    // The narrowest a column may get: its numbers whole, two
+                    // characters of text a line.
+                    let mut floor = vec![2.0 * FONT + 2.0 * PAD; ncols];
                     for line in &grid {
                         let mut col = 0;
                         for slot in line {
@@ -1420,8 +1425,11 @@ impl Gen {
                                 Slot::Cell(c) => {
                                     if c.cs == 1 {
                                         let numeric = c.text.chars().all(|ch| ch.is_ascii_digit() || ".,+-".contains(ch));
-                                        let w = if numeric { 40.0 } else { text_width(&c.text).min(cap) + 8.0 };
+                                        let w = if numeric { 40.0 } else { text_width(&c.text).min(cap) + 2.0 * PAD };
                                         width[col] = width[col].max(w);
+                                        if numeric {
+                                            floor[col] = floor[col].max(text_width(&c.text) + 2.0 * PAD);
+                                        }
                                     }
                                     col += c.cs;
                                 }
@@ -1432,6 +1440,17 @@ impl Gen {
                     for w in width.iter_mut() {
                         if *w == 0.0 {
                             *w = 40.0;
+                        }
+                    }
+                    // The table fits the page (A4, 50 pt margins): a wide one
+                    // gets narrower columns, and its headers and labels wrap
+                    // (`商业` / `企业`, `结果` / `维持`), as in real reports.
+                    let total: f32 = width.iter().sum();
+                    let slack: f32 = width.iter().zip(&floor).map(|(w, f)| (w - f).max(0.0)).sum();
+                    if total > 495.0 && slack > 0.0 {
+                        let k = ((total - 495.0) / slack).min(1.0);
+                        for (w, f) in width.iter_mut().zip(&floor) {
+                            *w -= (*w - f).max(0.0) * k;
                         }
                     }
                     let x_of = |col: usize| 50.0 + width[..col].iter().sum::<f32>();
@@ -1445,7 +1464,7 @@ impl Gen {
                             match slot {
                                 Slot::Cell(c) => {
                                     if c.rs == 1 {
-                                        lines_max = lines_max.max(wrap(&c.text, span_w(col, c.cs) - 6.0).len());
+                                        lines_max = lines_max.max(wrap(&c.text, span_w(col, c.cs) - 2.0 * PAD).len());
                                     }
                                     col += c.cs;
                                 }
@@ -1482,12 +1501,12 @@ impl Gen {
                                             h += heights[k];
                                         }
                                     }
-                                    let lines = wrap(&c.text, w - 6.0);
+                                    let lines = wrap(&c.text, w - 2.0 * PAD);
                                     let block = lines.len() as f32 * LINE;
                                     let mut y = top + (h - block) / 2.0 + FONT;
                                     for l in &lines {
                                         let lw = text_width(l);
-                                        let x = if col == 0 { x_of(col) + 3.0 } else { x_of(col) + (w - lw) / 2.0 };
+                                        let x = if col == 0 { x_of(col) + PAD } else { x_of(col) + (w - lw) / 2.0 };
                                         items.push((page, x, y, l.clone()));
                                         y += LINE;
                                     }

@@ -568,6 +568,8 @@ struct RowLabels {
 /// of its own (a group label centred over its rows).
 #[derive(Debug, Clone, Copy)]
 struct Frag {
+    /// Index of the fragment (a fragment is tried with two rows).
+    id: usize,
     line: usize,
     cell: usize,
     x0: f32,
@@ -628,20 +630,21 @@ fn attach_wrapped_labels(lines: &mut [Line]) -> RowLabels {
     if rows.is_empty() {
         return RowLabels { consumed, labels, rest };
     }
-    // Fragments with their nearest row, closest first, so chains (a label in
-    // three lines) grow outward from the row.
+    // Fragments with the nearest row above and the nearest row below (a
+    // label's last line may lie nearer the next row than its own), closest
+    // first, so chains (a label in three lines) grow outward from the row.
     let mut frags: Vec<(f32, Frag, usize)> = Vec::new();
+    let mut pieces = 0;
     for (li, l) in lines.iter().enumerate() {
         if !l.text_only() || is_prose_line(l) {
             continue;
         }
         for (ci, c) in l.cells.iter().enumerate() {
-            let f = Frag { line: li, cell: ci, x0: c.x0, x1: c.x1, y: c.y, size: c.size.max(1.0) };
-            let nearest = rows
-                .iter()
-                .copied()
-                .min_by(|&a, &b| (lines[a].y - f.y).abs().total_cmp(&(lines[b].y - f.y).abs()));
-            if let Some(r) = nearest {
+            let f = Frag { id: pieces, line: li, cell: ci, x0: c.x0, x1: c.x1, y: c.y, size: c.size.max(1.0) };
+            pieces += 1;
+            // `rows` is in order of y.
+            let below = rows.partition_point(|&r| lines[r].y < f.y);
+            for r in [below.checked_sub(1).map(|k| rows[k]), rows.get(below).copied()].into_iter().flatten() {
                 frags.push(((lines[r].y - f.y).abs(), f, r));
             }
         }
@@ -661,13 +664,13 @@ fn attach_wrapped_labels(lines: &mut [Line]) -> RowLabels {
             .map(|(k, c)| LabelCol { x0: c.x0, x1: c.x1, cell: Some(k), frags: Vec::new(), new: false })
             .collect();
     }
-    let mut taken = vec![false; frags.len()];
+    let mut taken = vec![false; pieces];
     // Round 0 places fragments next to the baseline (and may open new
     // columns); later rounds extend a column by the next line of its chain.
     for round in 0..8 {
         let mut changed = false;
-        for (k, &(dist, f, r)) in frags.iter().enumerate() {
-            if taken[k] {
+        for &(dist, f, r) in &frags {
+            if taken[f.id] {
                 continue;
             }
             let row = &lines[r];
@@ -687,8 +690,12 @@ fn attach_wrapped_labels(lines: &mut [Line]) -> RowLabels {
             // when the cell wraps on both sides of its baseline (three lines,
             // the middle one on it); else it may be a heading after the table.
             let mirrored = || {
+                let mine = |g: &Frag| cols[r].iter().any(|c| c.frags.iter().any(|h| h.id == g.id));
                 by_row[r].iter().any(|&(gd, g)| {
-                    (g.y < row.y) != above && gd <= 1.8 * g.size && overlaps((g.x0, g.x1), range)
+                    (g.y < row.y) != above
+                        && gd <= 1.8 * g.size
+                        && overlaps((g.x0, g.x1), range)
+                        && (!taken[g.id] || mine(&g))
                 })
             };
             let best = cols[r]
@@ -725,7 +732,7 @@ fn attach_wrapped_labels(lines: &mut [Line]) -> RowLabels {
                 }),
                 None => continue,
             }
-            taken[k] = true;
+            taken[f.id] = true;
             changed = true;
         }
         if round == 0 {
@@ -746,9 +753,7 @@ fn attach_wrapped_labels(lines: &mut [Line]) -> RowLabels {
                     i += 1;
                     if !k {
                         for g in &c.frags {
-                            if let Some(p) = frags.iter().position(|x| x.1.line == g.line && x.1.cell == g.cell) {
-                                taken[p] = false;
-                            }
+                            taken[g.id] = false;
                         }
                     }
                     k
