@@ -22,18 +22,25 @@
 //!    than wide (a vertical font), or single characters stacked one per line
 //!    in one narrow column (`三、\n本\n年\n度\n办\n理\n结\n果`). A vertical
 //!    label is a merged cell spanning rows; dropping it keeps those rows whole.
+//!    A character touching its neighbours on its line (the last item of a
+//!    wrapped cell's line) is horizontal text, however it lines up.
 //! 2. Groups items into lines by baseline (tolerance: half the smaller font
 //!    height) and orders each line by x. A horizontal gap of at least 0.75 of
 //!    the font height (0.35 between two numbers) separates cells (`\t`); a
 //!    smaller visible gap is a space.
 //! 3. Table rows: a line whose cells end in numbers is a row. A label broken
 //!    over lines (a wrapped cell whose lines sit above and below the row's
-//!    numbers) is joined into the row's label. A label in a column of its own
-//!    that spans several rows (`（三）不予公开`) stays a line of its own.
+//!    numbers) is joined into the row's label, cell by cell: into the label
+//!    cell it lies over, or as a label cell of its own when it wraps around
+//!    the row's baseline (right of a group label centred on that baseline,
+//!    left of a unit cell). A label in a column of its own that spans
+//!    several rows (`（三）不予公开`) stays a line of its own, or a cell of
+//!    the row whose baseline it lands on.
 //! 4. Table headers: the lines just above a table's first row are rebuilt
 //!    column by column, the columns being those of the row's numbers, so a
 //!    header broken into pieces (`商业企` / `业`) becomes one cell. A header
-//!    cell spanning several columns (`法人或其他组织`) gets a line of its own.
+//!    cell spanning several columns (`法人或其他组织`) gets a line of its own,
+//!    and so does a table title row (`第二十条第（一）项`) above the header.
 //! 5. Page furniture: a page number (`-3-`, `第3页`, `3/12`) alone on the
 //!    first or last line of a page, and a running header or footer (the same
 //!    first or last line on most pages), are dropped. Pages are joined with a
@@ -882,7 +889,7 @@ fn rebuild_headers(lines: &[Line], taken: &[bool]) -> Headers {
             // not a piece of the header; a wrapped stub header is a line
             // height above.
             let complete = have_stub && have_col.iter().all(|&h| h);
-            if complete && gap >= 1.8 * l.size.max(1.0) && l.cells.iter().all(|c| in_stub(c)) {
+            if complete && gap >= 1.8 * l.size.max(1.0) && l.cells.iter().all(&in_stub) {
                 break;
             }
             for c in &l.cells {
