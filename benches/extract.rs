@@ -6,8 +6,10 @@
 //!   are read by pdf.js under node, which is not what is measured here);
 //!   8 built-in synthetic reports when that folder is absent;
 //! - **synthetic**: the synthetic batch of `benches/common/synthetic.rs`
-//!   (10,000 reports: E14/E19/E21 × tab, cell-per-line, space, pipe, HTML
-//!   and .docx layouts, some GB18030 and CRLF), seed `BATCH_SEED`.
+//!   (10,000 reports: E14/E19/E21 × tab, cell-per-line, space, pipe, HTML,
+//!   .docx and PDF-text-item layouts, some GB18030 and CRLF), seed
+//!   `BATCH_SEED`. PDF items are decoded from their records before timing
+//!   and given to `extract_pdf_items`; their MB are the records' bytes.
 //!
 //! ```text
 //! cargo bench --bench extract              # full: 10,000 synthetic reports, 5 timed passes per setting (~4 min)
@@ -26,6 +28,8 @@
 
 #[path = "common/synthetic.rs"]
 mod synthetic;
+#[path = "common/pdf_records.rs"]
+mod pdf_records;
 
 use std::collections::BTreeMap;
 use std::hint::black_box;
@@ -41,6 +45,9 @@ struct Input {
     /// Group for the per-group breakdown (`E21 pipes`, `seeds`…).
     group: String,
     bytes: Vec<u8>,
+    /// PDF text items (the synthetic `pdf-items` layout), read with
+    /// `extract_pdf_items`; `bytes` are then their records.
+    items: Option<Vec<ogi_extract::TextItem>>,
 }
 
 fn load_corpus() -> Vec<Input> {
@@ -65,7 +72,7 @@ fn load_corpus() -> Vec<Input> {
             }
             if let Ok(bytes) = std::fs::read(&p) {
                 let name = format!("{sub}/{}", p.file_name().unwrap_or_default().to_string_lossy());
-                inputs.push(Input { name, group: sub.to_string(), bytes });
+                inputs.push(Input { name, group: sub.to_string(), bytes, items: None });
             }
         }
     }
@@ -79,7 +86,7 @@ fn load_corpus() -> Vec<Input> {
         );
         inputs = synthetic::corpus(8)
             .into_iter()
-            .map(|(name, bytes)| Input { name, group: "built-in".into(), bytes })
+            .map(|(name, bytes)| Input { name, group: "built-in".into(), bytes, items: None })
             .collect();
     }
     inputs
@@ -89,6 +96,7 @@ fn load_synthetic(n: usize) -> Vec<Input> {
     synthetic::batch(synthetic::BATCH_SEED, n)
         .map(|g| Input {
             group: format!("{} {}", g.era.as_str(), g.layout.as_str()),
+            items: (g.layout == synthetic::Layout::PdfItems).then(|| pdf_records::items(&g.bytes)),
             name: g.name,
             bytes: g.bytes,
         })
@@ -98,9 +106,16 @@ fn load_synthetic(n: usize) -> Vec<Input> {
 /// Extracts one input; returns something derived from the result so the
 /// work cannot be optimised away.
 fn run_one(input: &Input) -> usize {
-    match ogi_extract::extract(black_box(&input.bytes), Some(&input.name)) {
+    match extract(input) {
         Ok(r) => r.fields.len() + r.text.len(),
         Err(_) => 1,
+    }
+}
+
+fn extract(input: &Input) -> Result<ogi_extract::Report, ogi_extract::ExtractError> {
+    match &input.items {
+        Some(items) => ogi_extract::extract_pdf_items(black_box(items), Some(&input.name)),
+        None => ogi_extract::extract(black_box(&input.bytes), Some(&input.name)),
     }
 }
 
@@ -162,7 +177,7 @@ fn bench_set(label: &str, inputs: &[Input], s: &Settings) -> f64 {
         .iter()
         .map(|input| {
             let t = Instant::now();
-            let ok = ogi_extract::extract(&input.bytes, Some(&input.name)).is_ok();
+            let ok = extract(input).is_ok();
             (t.elapsed(), input, ok)
         })
         .collect();

@@ -347,8 +347,11 @@ fn pdf_items_with_odd_geometry() {
     let mut rng = XorShift::new(0x0DD_1735);
     for seed in 0..30u64 {
         let g = synthetic::generate(synthetic::BATCH_SEED, seed);
-        let text = String::from_utf8_lossy(&g.bytes).into_owned();
-        let mut records = synthetic::pdf_items_bytes(&text);
+        let mut records = if g.layout == synthetic::Layout::PdfItems {
+            g.bytes.clone()
+        } else {
+            synthetic::pdf_items_bytes(&String::from_utf8_lossy(&g.bytes))
+        };
         let items = pdf_records::items(&records);
         if let Ok(r) = ogi_extract::extract_pdf_items(&items, Some("x.pdf")) {
             check_contract(&format!("items {seed}"), &r);
@@ -389,6 +392,14 @@ fn every_synthetic_layout_mutated() {
                 }
             } else {
                 b.truncate(rng.below(b.len() as u64) as usize);
+            }
+            if g.layout == synthetic::Layout::PdfItems {
+                let items = pdf_records::items(&b);
+                match ogi_extract::extract_pdf_items(&items, Some("x.pdf")) {
+                    Ok(r) => check_contract(&g.name, &r),
+                    Err(e) => assert!(!e.to_string().is_empty()),
+                }
+                continue;
             }
             for name in [Some(g.name.as_str()), None] {
                 match extract(&b, name) {

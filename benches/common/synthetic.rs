@@ -287,10 +287,17 @@ pub enum Layout {
     Html,
     /// A Word document, tables with gridSpan/vMerge.
     Docx,
+    /// A PDF's text layer: positioned text items (the record format of
+    /// `pdf_records.rs`; read them with `pdf_records::items` and give them
+    /// to `extract_pdf_items`). Tables drawn on a grid: long cell text
+    /// wrapped inside its cell, merged cells centred over what they span,
+    /// page breaks inside tables, page numbers; sometimes text cut into
+    /// items of a few characters.
+    PdfItems,
 }
 
 impl Layout {
-    pub const ALL: [Layout; 7] = [
+    pub const ALL: [Layout; 8] = [
         Layout::Tabs,
         Layout::TabsFilled,
         Layout::CellPerLine,
@@ -298,6 +305,7 @@ impl Layout {
         Layout::Pipes,
         Layout::Html,
         Layout::Docx,
+        Layout::PdfItems,
     ];
     pub fn as_str(self) -> &'static str {
         match self {
@@ -308,6 +316,7 @@ impl Layout {
             Layout::Pipes => "pipes",
             Layout::Html => "html",
             Layout::Docx => "docx",
+            Layout::PdfItems => "pdf-items",
         }
     }
     fn ext(self) -> &'static str {
@@ -315,6 +324,7 @@ impl Layout {
             Layout::Pipes => "md",
             Layout::Html => "html",
             Layout::Docx => "docx",
+            Layout::PdfItems => "items",
             _ => "txt",
         }
     }
@@ -346,11 +356,11 @@ pub fn generate(seed: u64, index: u64) -> Generated {
         30..=54 => Era::E19,
         _ => Era::E21,
     };
-    let weights: [u64; 7] = match era {
-        // tabs, tabs-filled, cell-per-line, spaces, pipes, html, docx
-        Era::E14 => [20, 10, 20, 10, 10, 20, 10],
-        Era::E19 => [10, 5, 10, 5, 10, 45, 15],
-        Era::E21 => [20, 10, 15, 5, 25, 15, 10],
+    let weights: [u64; 8] = match era {
+        // tabs, tabs-filled, cell-per-line, spaces, pipes, html, docx, pdf-items
+        Era::E14 => [20, 10, 20, 10, 10, 20, 10, 10],
+        Era::E19 => [10, 5, 10, 5, 10, 45, 15, 10],
+        Era::E21 => [20, 10, 15, 5, 25, 15, 10, 10],
     };
     let mut pick = g.r.below(weights.iter().sum());
     let mut layout = Layout::Tabs;
@@ -368,7 +378,7 @@ pub fn generate(seed: u64, index: u64) -> Generated {
         Layout::Tabs | Layout::TabsFilled | Layout::Pipes | Layout::Html | Layout::Docx
     ) && g.r.below(3) == 0;
     g.fill_merged = layout == Layout::TabsFilled;
-    g.full_width = layout != Layout::Docx && g.r.below(10) == 0;
+    g.full_width = !matches!(layout, Layout::Docx | Layout::PdfItems) && g.r.below(10) == 0;
     g.thousands = g.r.below(3) == 0;
     g.space_run = 1 + g.r.below(3) as usize;
     let year = match era {
@@ -385,7 +395,7 @@ pub fn generate(seed: u64, index: u64) -> Generated {
     // Windows line ends now and then; legacy GB encoding for some text and
     // HTML files (HTML then declares it).
     let mut encoding = "utf-8";
-    if layout != Layout::Docx {
+    if !matches!(layout, Layout::Docx | Layout::PdfItems) {
         let mut text = String::from_utf8(bytes).expect("generated text is UTF-8");
         if g.r.below(5) == 0 {
             text = text.replace('\n', "\r\n");
@@ -1250,6 +1260,7 @@ impl Gen {
         match self.layout {
             Layout::Html => self.render_html(&blocks).into_bytes(),
             Layout::Docx => self.render_docx(&blocks),
+            Layout::PdfItems => self.render_pdf(&blocks),
             _ => self.render_text(&blocks).into_bytes(),
         }
     }
@@ -1367,6 +1378,156 @@ impl Gen {
         s
     }
 
+    /// The document as a PDF text layer would give it (A4, 10.5 pt text).
+    fn render_pdf(&mut self, blocks: &[Block]) -> Vec<u8> {
+        const FONT: f32 = 10.5;
+        const LINE: f32 = 15.0;
+        const TOP: f32 = 72.0;
+        const BOTTOM: f32 = 770.0;
+        let split = self.r.below(3) == 0; // items of a few characters
+        let mut pdf = PdfWriter { out: Vec::new(), page: 1, y: TOP, split, r: XorShift::new(self.r.next_u64()) };
+        for b in blocks {
+            match b {
+                Block::P(p) => {
+                    // Wrapped at 38 full-width characters, first line indented.
+                    let mut lines = wrap(p, 38.0 * FONT - 2.0 * FONT);
+                    if lines.is_empty() {
+                        lines.push(String::new());
+                    }
+                    for (i, l) in lines.iter().enumerate() {
+                        if pdf.y > BOTTOM {
+                            pdf.new_page(TOP);
+                        }
+                        let x = if i == 0 { 72.0 + 2.0 * FONT } else { 72.0 };
+                        pdf.text(x, pdf.y, l);
+                        pdf.y += LINE;
+                    }
+                }
+                Block::T(rows) => {
+                    let grid = slots(rows);
+                    let ncols = grid.iter().map(|r| r.iter().map(|s| match s {
+                        Slot::Cell(c) => c.cs,
+                        Slot::Covered(w) => *w,
+                    }).sum::<usize>()).max().unwrap_or(1);
+                    // Column widths: numbers narrow, labels up to 22 characters
+                    // wide in narrow tables (统计表, table 二) and 9 in table 三.
+                    let cap = if ncols <= 4 { 22.0 * FONT } else { 9.0 * FONT };
+                    // Cell margins left and right: Word's default, 0.19 cm.
+                    const PAD: f32 = 5.4;
+                    let mut width = vec![0.0f32; ncols];
+                    // The narrowest a column may get: its numbers whole, two
+                    // characters of text a line.
+                    let mut floor = vec![2.0 * FONT + 2.0 * PAD; ncols];
+                    for line in &grid {
+                        let mut col = 0;
+                        for slot in line {
+                            match slot {
+                                Slot::Cell(c) => {
+                                    if c.cs == 1 {
+                                        let numeric = c.text.chars().all(|ch| ch.is_ascii_digit() || ".,+-".contains(ch));
+                                        let w = if numeric { 40.0 } else { text_width(&c.text).min(cap) + 2.0 * PAD };
+                                        width[col] = width[col].max(w);
+                                        if numeric {
+                                            floor[col] = floor[col].max(text_width(&c.text) + 2.0 * PAD);
+                                        }
+                                    }
+                                    col += c.cs;
+                                }
+                                Slot::Covered(w) => col += w,
+                            }
+                        }
+                    }
+                    for w in width.iter_mut() {
+                        if *w == 0.0 {
+                            *w = 40.0;
+                        }
+                    }
+                    // The table fits the page (A4, 50 pt margins): a wide one
+                    // gets narrower columns, and its headers and labels wrap
+                    // (`商业` / `企业`, `结果` / `维持`), as in real reports.
+                    let total: f32 = width.iter().sum();
+                    let slack: f32 = width.iter().zip(&floor).map(|(w, f)| (w - f).max(0.0)).sum();
+                    if total > 495.0 && slack > 0.0 {
+                        let k = ((total - 495.0) / slack).min(1.0);
+                        for (w, f) in width.iter_mut().zip(&floor) {
+                            *w -= (*w - f).max(0.0) * k;
+                        }
+                    }
+                    let x_of = |col: usize| 50.0 + width[..col].iter().sum::<f32>();
+                    let span_w = |col: usize, cs: usize| width[col..(col + cs).min(ncols)].iter().sum::<f32>();
+                    // Row heights from the cells that span one row.
+                    let mut heights = Vec::new();
+                    for line in &grid {
+                        let mut col = 0;
+                        let mut lines_max = 1usize;
+                        for slot in line {
+                            match slot {
+                                Slot::Cell(c) => {
+                                    if c.rs == 1 {
+                                        lines_max = lines_max.max(wrap(&c.text, span_w(col, c.cs) - 2.0 * PAD).len());
+                                    }
+                                    col += c.cs;
+                                }
+                                Slot::Covered(w) => col += w,
+                            }
+                        }
+                        heights.push(lines_max as f32 * LINE + 6.0);
+                    }
+                    // Row positions (page, top), breaking pages between rows.
+                    let mut pos = Vec::new();
+                    pdf.y += 4.0;
+                    for h in &heights {
+                        if pdf.y + h > BOTTOM + 20.0 {
+                            pdf.new_page(TOP);
+                        }
+                        pos.push((pdf.page, pdf.y));
+                        pdf.y += h;
+                    }
+                    pdf.y += 10.0;
+                    let end_page = pdf.page;
+                    // Cells, in reading order.
+                    let mut items = Vec::new();
+                    for (ri, line) in grid.iter().enumerate() {
+                        let mut col = 0;
+                        for slot in line {
+                            match slot {
+                                Slot::Cell(c) => {
+                                    let w = span_w(col, c.cs);
+                                    let (page, top) = pos[ri];
+                                    // A merged cell is centred over the rows it spans on its page.
+                                    let mut h = 0.0;
+                                    for k in ri..(ri + c.rs).min(grid.len()) {
+                                        if pos[k].0 == page {
+                                            h += heights[k];
+                                        }
+                                    }
+                                    let lines = wrap(&c.text, w - 2.0 * PAD);
+                                    let block = lines.len() as f32 * LINE;
+                                    let mut y = top + (h - block) / 2.0 + FONT;
+                                    for l in &lines {
+                                        let lw = text_width(l);
+                                        let x = if col == 0 { x_of(col) + PAD } else { x_of(col) + (w - lw) / 2.0 };
+                                        items.push((page, x, y, l.clone()));
+                                        y += LINE;
+                                    }
+                                    col += c.cs;
+                                }
+                                Slot::Covered(w) => col += w,
+                            }
+                        }
+                    }
+                    for (page, x, y, t) in items {
+                        pdf.page = page;
+                        pdf.text(x, y, &t);
+                    }
+                    pdf.page = end_page;
+                }
+            }
+        }
+        pdf.footer();
+        pdf.out
+    }
+
     fn render_docx(&mut self, blocks: &[Block]) -> Vec<u8> {
         let para = |t: &str| -> String {
             if t.is_empty() {
@@ -1426,6 +1587,88 @@ impl Gen {
             "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}<w:sectPr/></w:body></w:document>"
         );
         docx_archive(xml.as_bytes(), self.r.below(2) == 0)
+    }
+}
+
+/// Width of text at 10.5 pt: CJK full width, ASCII half width.
+fn text_width(s: &str) -> f32 {
+    s.chars().map(|c| if c.is_ascii() { 5.25 } else { 10.5 }).sum()
+}
+
+/// Lines of at most `width` points.
+fn wrap(s: &str, width: f32) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut cur = String::new();
+    let mut w = 0.0;
+    for c in s.chars() {
+        let cw = if c.is_ascii() { 5.25 } else { 10.5 };
+        if w + cw > width.max(10.5) && !cur.is_empty() {
+            lines.push(std::mem::take(&mut cur));
+            w = 0.0;
+        }
+        cur.push(c);
+        w += cw;
+    }
+    if !cur.is_empty() {
+        lines.push(cur);
+    }
+    lines
+}
+
+/// Writes text items in the `pdf_records` format, with a page number at
+/// the foot of every page.
+struct PdfWriter {
+    out: Vec<u8>,
+    page: u32,
+    y: f32,
+    split: bool,
+    r: XorShift,
+}
+
+impl PdfWriter {
+    fn item(&mut self, x: f32, y: f32, t: &str) {
+        let bytes = &t.as_bytes()[..t.len().min(255)];
+        self.out.push(self.page.min(255) as u8);
+        self.out.push(0);
+        self.out.extend_from_slice(&((x * 4.0).round() as i16).to_le_bytes());
+        self.out.extend_from_slice(&((y * 4.0).round() as i16).to_le_bytes());
+        self.out.extend_from_slice(&((text_width(t) * 4.0).round() as u16).to_le_bytes());
+        self.out.push(42); // 10.5 pt
+        self.out.push(bytes.len() as u8);
+        self.out.extend_from_slice(bytes);
+    }
+
+    /// One line of text: one item, or pieces of 1–4 characters.
+    fn text(&mut self, x: f32, y: f32, t: &str) {
+        if t.is_empty() {
+            return;
+        }
+        if !self.split {
+            self.item(x, y, t);
+            return;
+        }
+        let chars: Vec<char> = t.chars().collect();
+        let mut i = 0;
+        let mut x = x;
+        while i < chars.len() {
+            let n = (1 + self.r.below(4) as usize).min(chars.len() - i);
+            let piece: String = chars[i..i + n].iter().collect();
+            self.item(x, y, &piece);
+            x += text_width(&piece);
+            i += n;
+        }
+    }
+
+    fn footer(&mut self) {
+        let label = format!("- {} -", self.page);
+        let w = text_width(&label);
+        self.item((595.0 - w) / 2.0, 810.0, &label);
+    }
+
+    fn new_page(&mut self, top: f32) {
+        self.footer();
+        self.page += 1;
+        self.y = top;
     }
 }
 

@@ -22,18 +22,25 @@
 //!    than wide (a vertical font), or single characters stacked one per line
 //!    in one narrow column (`三、\n本\n年\n度\n办\n理\n结\n果`). A vertical
 //!    label is a merged cell spanning rows; dropping it keeps those rows whole.
+//!    A character touching its neighbours on its line (the last item of a
+//!    wrapped cell's line) is horizontal text, however it lines up.
 //! 2. Groups items into lines by baseline (tolerance: half the smaller font
 //!    height) and orders each line by x. A horizontal gap of at least 0.75 of
 //!    the font height (0.35 between two numbers) separates cells (`\t`); a
 //!    smaller visible gap is a space.
 //! 3. Table rows: a line whose cells end in numbers is a row. A label broken
 //!    over lines (a wrapped cell whose lines sit above and below the row's
-//!    numbers) is joined into the row's label. A label in a column of its own
-//!    that spans several rows (`（三）不予公开`) stays a line of its own.
+//!    numbers) is joined into the row's label, cell by cell: into the label
+//!    cell it lies over, or as a label cell of its own when it wraps around
+//!    the row's baseline (right of a group label centred on that baseline,
+//!    left of a unit cell). A label in a column of its own that spans
+//!    several rows (`（三）不予公开`) stays a line of its own, or a cell of
+//!    the row whose baseline it lands on.
 //! 4. Table headers: the lines just above a table's first row are rebuilt
 //!    column by column, the columns being those of the row's numbers, so a
 //!    header broken into pieces (`商业企` / `业`) becomes one cell. A header
-//!    cell spanning several columns (`法人或其他组织`) gets a line of its own.
+//!    cell spanning several columns (`法人或其他组织`) gets a line of its own,
+//!    and so does a table title row (`第二十条第（一）项`) above the header.
 //! 5. Page furniture: a page number (`-3-`, `第3页`, `3/12`) alone on the
 //!    first or last line of a page, and a running header or footer (the same
 //!    first or last line on most pages), are dropped. Pages are joined with a
@@ -226,12 +233,6 @@ struct Line {
 }
 
 impl Line {
-    fn x0(&self) -> f32 {
-        self.cells.first().map_or(0.0, |c| c.x0)
-    }
-    fn x1(&self) -> f32 {
-        self.cells.iter().map(|c| c.x1).fold(f32::MIN, f32::max)
-    }
     /// Index of the first number cell of a row (a line ending in numbers).
     fn first_value(&self) -> Option<usize> {
         let last = self.cells.last()?;
@@ -290,9 +291,9 @@ fn layout_page(items: Vec<It>) -> Vec<OutLine> {
         if rows_label.consumed[i] || header.consumed[i] {
             continue;
         }
-        let cells = match &rows_label.labels[i] {
-            Some(cells) => cells.clone(),
-            None => l.cells.iter().map(|c| c.text.clone()).collect(),
+        let cells = match (&rows_label.labels[i], &rows_label.rest[i]) {
+            (Some(cells), _) | (None, Some(cells)) => cells.clone(),
+            (None, None) => l.cells.iter().map(|c| c.text.clone()).collect(),
         };
         out.push((l.y, 0, OutLine { cells }));
     }
@@ -323,11 +324,15 @@ fn dedup(mut items: Vec<It>) -> Vec<It> {
 /// Drops characters stacked one (or two) per line in one narrow column: a
 /// vertical label (`三、本年度办理结果` written downward).
 fn drop_stacked_vertical(items: Vec<It>) -> Vec<It> {
+    let touching = touching_run_chars(&items);
     let cand: Vec<usize> = (0..items.len())
         .filter(|&i| {
             let it = &items[i];
             let n = it.chars();
-            n <= 2 && !is_num(&it.text) && it.text.chars().any(is_wide)
+            // A character run on into its neighbours (`…政府信` `息`) is
+            // horizontal text cut into items, however it lines up with the
+            // lines above and below.
+            n <= 2 && touching[i] <= 2 && !is_num(&it.text) && it.text.chars().any(is_wide)
         })
         .collect();
     let mut drop = vec![false; items.len()];
@@ -396,6 +401,30 @@ fn drop_stacked_vertical(items: Vec<It>) -> Vec<It> {
         .filter(|(_, d)| !d)
         .map(|(i, _)| i)
         .collect()
+}
+
+/// For each item (sorted by baseline, then x), the characters of the run of
+/// items it belongs to on its baseline, each touching the next (no gap
+/// between them).
+fn touching_run_chars(items: &[It]) -> Vec<usize> {
+    let touches = |a: &It, b: &It| {
+        let size = a.size.min(b.size).max(1.0);
+        (a.y - b.y).abs() < 0.3 * size && (b.x0 - a.x1).abs() < 0.3 * size
+    };
+    let mut out = vec![0; items.len()];
+    let mut start = 0;
+    while start < items.len() {
+        let mut end = start + 1;
+        while end < items.len() && touches(&items[end - 1], &items[end]) {
+            end += 1;
+        }
+        let chars: usize = items[start..end].iter().map(It::chars).sum();
+        for o in &mut out[start..end] {
+            *o = chars;
+        }
+        start = end;
+    }
+    out
 }
 
 /// Whether another item shares the column of `run` within its vertical span
@@ -533,23 +562,54 @@ fn split_spaces(s: &str) -> Vec<&str> {
 // ------------------------------------------------------------- table rows
 
 struct RowLabels {
-    /// Lines joined into a row (not written on their own).
+    /// Lines joined into rows whole (not written on their own).
     consumed: Vec<bool>,
     /// The rebuilt cells of rows that received wrapped label lines.
     labels: Vec<Option<Vec<String>>>,
+    /// What is left of lines some of whose cells were joined into a row (a
+    /// group label that shares a baseline with a wrapped label's line).
+    rest: Vec<Option<Vec<String>>>,
 }
 
-/// The x-range of a row's label cells (the cells before its numbers).
-fn label_range(l: &Line) -> Option<(f32, f32)> {
-    let fv = l.first_value()?;
-    if fv == 0 {
-        return None;
+/// A text cell of a text-only line: a piece of a wrapped label, or a label
+/// of its own (a group label centred over its rows).
+#[derive(Debug, Clone, Copy)]
+struct Frag {
+    /// Index of the fragment (a fragment is tried with two rows).
+    id: usize,
+    line: usize,
+    cell: usize,
+    x0: f32,
+    x1: f32,
+    y: f32,
+    size: f32,
+}
+
+/// A label column of a row: one of its label cells, or a cell wrapped
+/// around the row's baseline with no text on it (`new`).
+#[derive(Debug, Clone)]
+struct LabelCol {
+    x0: f32,
+    x1: f32,
+    /// The row's label cell in this column, if any.
+    cell: Option<usize>,
+    frags: Vec<Frag>,
+    new: bool,
+}
+
+impl LabelCol {
+    fn has_side(&self, row_y: f32, above: bool) -> bool {
+        self.frags.iter().any(|f| (f.y < row_y) == above)
     }
-    Some((l.cells[0].x0, l.cells[fv - 1].x1))
 }
 
 fn overlaps(a: (f32, f32), b: (f32, f32)) -> bool {
     a.0 < b.1 && b.0 < a.1
+}
+
+/// How much two x-ranges overlap.
+fn overlap(a: (f32, f32), b: (f32, f32)) -> f32 {
+    (a.1.min(b.1) - a.0.max(b.0)).max(0.0)
 }
 
 /// A line of running text rather than a table cell.
@@ -558,125 +618,213 @@ fn is_prose_line(l: &Line) -> bool {
     t.contains('。') || t.chars().count() > 40
 }
 
-/// Joins a label broken over lines into its row: text-only lines lying within
-/// a row's height, in its label column, before its first number.
+/// Joins labels broken over lines into their rows, cell by cell: a text cell
+/// lying within a row's height, left of its first number, joins the row's
+/// label cell it lies over. Cells over none of the row's label cells form a
+/// new label cell when they wrap around the row's baseline (a line above and
+/// a line below, one over the other): the row's label is then in a column
+/// right of a group label on its baseline (`（四）无法提供` centred over its
+/// rows), or left of a unit cell (`次`, `万元` in the 2014 统计表). Other
+/// cells (a group label between rows, a vertical label set horizontally)
+/// stay lines of their own, so a label is never glued into a row it does not
+/// belong to.
 fn attach_wrapped_labels(lines: &mut [Line]) -> RowLabels {
     let n = lines.len();
     let mut consumed = vec![false; n];
-    // (row index, line index) pairs.
-    let mut joins: Vec<(usize, usize)> = Vec::new();
+    let mut labels: Vec<Option<Vec<String>>> = vec![None; n];
+    let mut rest: Vec<Option<Vec<String>>> = vec![None; n];
     let rows: Vec<usize> = (0..n).filter(|&i| lines[i].is_row()).collect();
     if rows.is_empty() {
-        return RowLabels {
-            consumed,
-            labels: vec![None; n],
-        };
+        return RowLabels { consumed, labels, rest };
     }
-    // Fragments in order of their distance to the nearest row, so chains
-    // (a label in three lines) grow outward from the row.
-    let mut frags: Vec<(f32, usize, usize)> = Vec::new();
-    for f in 0..n {
-        let l = &lines[f];
+    // Fragments with the nearest row above and the nearest row below (a
+    // label's last line may lie nearer the next row than its own), closest
+    // first, so chains (a label in three lines) grow outward from the row.
+    let mut frags: Vec<(f32, Frag, usize)> = Vec::new();
+    let mut pieces = 0;
+    for (li, l) in lines.iter().enumerate() {
         if !l.text_only() || is_prose_line(l) {
             continue;
         }
-        let nearest = rows.iter().copied().min_by(|&a, &b| {
-            (lines[a].y - l.y)
-                .abs()
-                .total_cmp(&(lines[b].y - l.y).abs())
-        });
-        if let Some(r) = nearest {
-            frags.push(((lines[r].y - l.y).abs(), f, r));
+        for (ci, c) in l.cells.iter().enumerate() {
+            let f = Frag { id: pieces, line: li, cell: ci, x0: c.x0, x1: c.x1, y: c.y, size: c.size.max(1.0) };
+            pieces += 1;
+            // `rows` is in order of y.
+            let below = rows.partition_point(|&r| lines[r].y < f.y);
+            for r in [below.checked_sub(1).map(|k| rows[k]), rows.get(below).copied()].into_iter().flatten() {
+                frags.push(((lines[r].y - f.y).abs(), f, r));
+            }
         }
     }
     frags.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut changed = true;
-    let mut pending = frags;
-    // Each round can join the next line of a chain; labels are rarely more
-    // than a few lines.
-    let mut rounds = 0;
-    while changed && rounds < 8 {
-        changed = false;
-        rounds += 1;
-        let mut rest = Vec::new();
-        for (dist, f, r) in pending {
-            let fl = &lines[f];
-            let row = &lines[r];
-            let fv = row.first_value().unwrap_or(0);
-            let first_value_x = row.cells[fv].x0;
-            let frange = (fl.x0(), fl.x1());
-            // In the label column: left of the row's numbers.
-            if frange.1 > first_value_x - 0.3 * fl.size {
+    let mut by_row: Vec<Vec<(f32, Frag)>> = vec![Vec::new(); n];
+    for &(d, f, r) in &frags {
+        by_row[r].push((d, f));
+    }
+    // Per row, its label columns.
+    let mut cols: Vec<Vec<LabelCol>> = vec![Vec::new(); n];
+    for &r in &rows {
+        let fv = lines[r].first_value().unwrap_or(0);
+        cols[r] = lines[r].cells[..fv]
+            .iter()
+            .enumerate()
+            .map(|(k, c)| LabelCol { x0: c.x0, x1: c.x1, cell: Some(k), frags: Vec::new(), new: false })
+            .collect();
+    }
+    let mut taken = vec![false; pieces];
+    // Round 0 places fragments next to the baseline (and may open new
+    // columns); later rounds extend a column by the next line of its chain.
+    for round in 0..8 {
+        let mut changed = false;
+        for &(dist, f, r) in &frags {
+            if taken[f.id] {
                 continue;
             }
-            let lrange = label_range(row);
-            let same_column = match lrange {
-                None => true,
-                Some(lr) => overlaps(frange, lr),
-            };
-            if !same_column {
+            let row = &lines[r];
+            let fv = row.first_value().unwrap_or(0);
+            // In the label area: left of the row's numbers.
+            if f.x1 > row.cells[fv].x0 - 0.3 * f.size {
                 continue;
             }
             // No other row in between the fragment and its row.
-            let between = rows
-                .iter()
-                .any(|&o| o != r && (lines[o].y - fl.y) * (lines[o].y - row.y) < 0.0);
-            if between {
+            if rows.iter().any(|&o| o != r && (lines[o].y - f.y) * (lines[o].y - row.y) < 0.0) {
                 continue;
             }
-            let direct = dist <= 1.3 * fl.size.max(1.0);
-            // Or next to a fragment already joined to this row (same column).
-            let chained = joins.iter().any(|&(jr, jf)| {
-                jr == r
-                    && (lines[jf].y - fl.y).abs() <= 1.8 * fl.size
-                    && overlaps(frange, (lines[jf].x0(), lines[jf].x1()))
-                    && (lines[jf].y - row.y) * (fl.y - row.y) > 0.0
-            });
-            if direct || chained {
-                joins.push((r, f));
-                consumed[f] = true;
-                changed = true;
-            } else {
-                rest.push((dist, f, r));
+            let above = f.y < row.y;
+            let direct = dist <= 1.3 * f.size;
+            let range = (f.x0, f.x1);
+            // A line further off is the next line of the row's own cell only
+            // when the cell wraps on both sides of its baseline (three lines,
+            // the middle one on it); else it may be a heading after the table.
+            let mirrored = || {
+                let mine = |g: &Frag| cols[r].iter().any(|c| c.frags.iter().any(|h| h.id == g.id));
+                by_row[r].iter().any(|&(gd, g)| {
+                    (g.y < row.y) != above
+                        && gd <= 1.8 * g.size
+                        && overlaps((g.x0, g.x1), range)
+                        && (!taken[g.id] || mine(&g))
+                })
+            };
+            let best = cols[r]
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| overlaps(range, (c.x0, c.x1)))
+                .max_by(|a, b| overlap(range, (a.1.x0, a.1.x1)).total_cmp(&overlap(range, (b.1.x0, b.1.x1))))
+                .map(|(i, _)| i);
+            match best {
+                Some(ci) => {
+                    let col = &cols[r][ci];
+                    // Next to a fragment already in this column, on the same side.
+                    // Or next to the row's own cell in this column (the
+                    // middle line of a label wrapped over three lines).
+                    let chained = col
+                        .frags
+                        .iter()
+                        .any(|g| (g.y < row.y) == above && (g.y - f.y).abs() <= 1.8 * f.size)
+                        || (col.cell.is_some() && dist <= 1.8 * f.size && mirrored());
+                    if !(direct || chained) {
+                        continue;
+                    }
+                    let col = &mut cols[r][ci];
+                    col.x0 = col.x0.min(f.x0);
+                    col.x1 = col.x1.max(f.x1);
+                    col.frags.push(f);
+                }
+                None if round == 0 && direct => cols[r].push(LabelCol {
+                    x0: f.x0,
+                    x1: f.x1,
+                    cell: None,
+                    frags: vec![f],
+                    new: true,
+                }),
+                None => continue,
+            }
+            taken[f.id] = true;
+            changed = true;
+        }
+        if round == 0 {
+            // A new column stands only when it wraps around the baseline, or
+            // when it is a row's whole label (no label cell on the baseline,
+            // no other new column).
+            for &r in &rows {
+                let y = lines[r].y;
+                let wraps = |c: &LabelCol| c.has_side(y, true) && c.has_side(y, false);
+                let old = cols[r].iter().filter(|c| !c.new).count();
+                let wrapped = cols[r].iter().filter(|c| c.new && wraps(c)).count();
+                let news = cols[r].iter().filter(|c| c.new).count();
+                let lone = old == 0 && news == 1;
+                let keep: Vec<bool> = cols[r].iter().map(|c| !c.new || wraps(c) || (lone && wrapped == 0)).collect();
+                let mut i = 0;
+                cols[r].retain(|c| {
+                    let k = keep[i];
+                    i += 1;
+                    if !k {
+                        for g in &c.frags {
+                            taken[g.id] = false;
+                        }
+                    }
+                    k
+                });
             }
         }
-        pending = rest;
+        if !changed && round > 0 {
+            break;
+        }
     }
-    let mut labels: Vec<Option<Vec<String>>> = vec![None; n];
+    // Rebuild rows and what is left of their fragments' lines.
+    let mut used: Vec<Vec<bool>> = lines.iter().map(|l| vec![false; l.cells.len()]).collect();
     for &r in &rows {
-        let mut parts: Vec<usize> = joins.iter().filter(|j| j.0 == r).map(|j| j.1).collect();
-        if parts.is_empty() {
+        if cols[r].iter().all(|c| c.frags.is_empty()) {
             continue;
         }
-        parts.sort_by(|&a, &b| lines[a].y.total_cmp(&lines[b].y));
         let row = &lines[r];
         let fv = row.first_value().unwrap_or(0);
-        let above: Vec<String> = parts
-            .iter()
-            .filter(|&&p| lines[p].y < row.y)
-            .map(|&p| lines[p].plain())
-            .collect();
-        let below: Vec<String> = parts
-            .iter()
-            .filter(|&&p| lines[p].y >= row.y)
-            .map(|&p| lines[p].plain())
-            .collect();
-        let mut cells: Vec<String> = row.cells.iter().map(|c| c.text.clone()).collect();
-        if fv == 0 {
-            let mut label = above.concat();
-            label.push_str(&below.concat());
-            cells.insert(0, label);
-        } else {
-            // Wrapped text joins the label cell it lies over (the last one).
-            let k = fv - 1;
-            let mut label = above.concat();
-            label.push_str(&cells[k]);
-            label.push_str(&below.concat());
-            cells[k] = label;
+        let mut cs = cols[r].clone();
+        cs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        let mut cells: Vec<String> = Vec::with_capacity(cs.len() + row.cells.len() - fv);
+        for c in &mut cs {
+            c.frags.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+            let mut text = String::new();
+            let mut prev: Option<&Frag> = None;
+            let mut own = c.cell.map(|k| row.cells[k].text.as_str());
+            for g in &c.frags {
+                if g.y >= row.y {
+                    if let Some(t) = own.take() {
+                        text.push_str(t);
+                    }
+                }
+                // Two cells of one line side by side keep a space.
+                if prev.is_some_and(|p| p.line == g.line) {
+                    text.push(' ');
+                }
+                text.push_str(&lines[g.line].cells[g.cell].text);
+                used[g.line][g.cell] = true;
+                prev = Some(g);
+            }
+            if let Some(t) = own {
+                text.push_str(t);
+            }
+            cells.push(text);
         }
+        cells.extend(row.cells[fv..].iter().map(|c| c.text.clone()));
         labels[r] = Some(cells);
     }
-    RowLabels { consumed, labels }
+    for (li, u) in used.iter().enumerate() {
+        if u.iter().all(|&x| x) && !u.is_empty() {
+            consumed[li] = true;
+        } else if u.iter().any(|&x| x) {
+            rest[li] = Some(
+                lines[li]
+                    .cells
+                    .iter()
+                    .zip(u)
+                    .filter(|(_, &x)| !x)
+                    .map(|(c, _)| c.text.clone())
+                    .collect(),
+            );
+        }
+    }
+    RowLabels { consumed, labels, rest }
 }
 
 // ---------------------------------------------------------------- headers
@@ -713,10 +861,19 @@ fn rebuild_headers(lines: &[Line], taken: &[bool]) -> Headers {
             .map(|w| w[1] - w[0])
             .fold(f32::MAX, f32::min)
             .max(1.0);
+        let value_x0 = anchors[0].0;
+        // Whether a header cell lies in the stub (left of every value column).
+        let in_stub = |c: &Cell| {
+            let tol = 0.25 * spacing;
+            c.x1 <= value_x0 + tol && !centres.iter().any(|&m| m >= c.x0 - tol && m <= c.x1 + tol)
+        };
         // The header band: text lines above the row, close together.
         let mut band: Vec<usize> = Vec::new();
         let mut below_y = row.y;
         let mut first = true;
+        // Whether the band so far names the stub and every value column.
+        let mut have_stub = false;
+        let mut have_col = vec![false; centres.len()];
         loop {
             let l = &lines[i];
             if taken[i] || consumed[i] || l.is_row() || is_prose_line(l) {
@@ -726,6 +883,35 @@ fn rebuild_headers(lines: &[Line], taken: &[bool]) -> Headers {
             let limit = if first { 6.0 } else { 2.0 } * l.size.max(1.0);
             if gap > limit {
                 break;
+            }
+            // A stub-only line a row's height above a complete header is the
+            // table's title row (`第二十条第（一）项` over the whole table),
+            // not a piece of the header; a wrapped stub header is a line
+            // height above.
+            let complete = have_stub && have_col.iter().all(|&h| h);
+            if complete && gap >= 1.8 * l.size.max(1.0) && l.cells.iter().all(&in_stub) {
+                break;
+            }
+            for c in &l.cells {
+                if in_stub(c) {
+                    have_stub = true;
+                } else {
+                    let mid = (c.x0 + c.x1) / 2.0;
+                    let tol = 0.25 * spacing;
+                    let inside: Vec<usize> =
+                        (0..centres.len()).filter(|&k| centres[k] >= c.x0 - tol && centres[k] <= c.x1 + tol).collect();
+                    match inside.len() {
+                        1 => have_col[inside[0]] = true,
+                        0 => {
+                            if let Some(k) = (0..centres.len())
+                                .min_by(|&a, &b| (centres[a] - mid).abs().total_cmp(&(centres[b] - mid).abs()))
+                            {
+                                have_col[k] = true;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
             }
             band.push(i);
             below_y = l.y;
@@ -745,7 +931,6 @@ fn rebuild_headers(lines: &[Line], taken: &[bool]) -> Headers {
         if band.len() < 2 {
             continue;
         }
-        let value_x0 = anchors[0].0;
         let mut cols: Vec<Vec<&Cell>> = vec![Vec::new(); anchors.len()];
         let mut stub: Vec<&Cell> = Vec::new();
         let mut spans: Vec<&Cell> = Vec::new();

@@ -365,3 +365,97 @@ fn a_dense_column_of_characters_is_quick() {
     let _ = items_to_text(&items);
     assert!(t.elapsed().as_secs() < 20, "took {:?}", t.elapsed());
 }
+
+/// A group label centred over its rows lands on the middle row's baseline,
+/// while that row's own label wraps above and below it in the next column;
+/// a wrapped label's line also shares a baseline with another group label.
+#[test]
+fn group_label_on_a_rows_baseline_and_label_wrapped_around_it() {
+    let mut items = vec![
+        it(1, 238.0, 364.5, 10.5, "2.没有现成信息需要"),
+        it(1, 156.5, 372.0, 10.5, "（四）无法提供"),
+        it(1, 264.0, 379.5, 10.5, "另行制作"),
+        it(1, 238.0, 277.5, 10.5, "4.保护第三方合法权"),
+        it(1, 280.0, 292.5, 10.5, "益"),
+        it(1, 156.5, 295.5, 10.5, "（三）不予公开"),
+    ];
+    for (k, n) in ["0", "37", "37"].iter().enumerate() {
+        items.push(it(1, 354.0 + 50.0 * k as f32, 372.0, 10.5, n));
+        items.push(it(1, 354.0 + 50.0 * k as f32, 285.0, 10.5, n));
+    }
+    assert_eq!(
+        lines(&items),
+        vec![
+            "4.保护第三方合法权益\t0\t37\t37",
+            "（三）不予公开",
+            "（四）无法提供\t2.没有现成信息需要另行制作\t0\t37\t37",
+        ]
+    );
+}
+
+/// The 2014 统计表: a label wrapped around a row whose first cell is the
+/// unit; a heading just after the table is not taken for a label's line.
+#[test]
+fn label_wrapped_around_a_unit_cell() {
+    let items = vec![
+        it(1, 53.0, 731.5, 10.5, "（一）回应公众关注热点或重大舆情数（不同方式"),
+        it(1, 298.2, 739.0, 10.5, "次"),
+        it(1, 332.8, 739.0, 10.5, "38"),
+        it(1, 53.0, 746.5, 10.5, "回应同一热点或舆情计1次）"),
+        it(1, 53.0, 760.0, 10.5, "四、结转下年度继续办理"),
+        it(1, 332.8, 760.0, 10.5, "2"),
+        it(1, 93.0, 777.5, 10.5, "五、存在的主要问题及改进情况"),
+    ];
+    assert_eq!(
+        lines(&items),
+        vec![
+            "（一）回应公众关注热点或重大舆情数（不同方式回应同一热点或舆情计1次）\t次\t38",
+            "四、结转下年度继续办理\t2",
+            "五、存在的主要问题及改进情况",
+        ]
+    );
+}
+
+/// Table 二's title row (`第二十条第（一）项`, a cell over the whole table,
+/// here set left) a row's height above the header stays a line of its own.
+#[test]
+fn table_title_row_is_not_part_of_the_header() {
+    let mut items = vec![
+        it(1, 53.0, 314.5, 10.5, "第二十条第（一）项"),
+        it(1, 53.0, 335.5, 10.5, "信息内容"),
+        it(1, 167.0, 335.5, 10.5, "本年新制作数量"),
+        it(1, 248.5, 335.5, 10.5, "本年新公开数量"),
+        it(1, 330.0, 335.5, 10.5, "对外公开总数量"),
+    ];
+    items.push(it(1, 53.0, 356.5, 10.5, "规章"));
+    for (k, x) in [201.2, 282.8, 361.5].iter().enumerate() {
+        items.push(it(1, *x, 356.5, 10.5, ["0", "1", "28"][k]));
+    }
+    assert_eq!(
+        lines(&items),
+        vec![
+            "第二十条第（一）项",
+            "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量",
+            "规章\t0\t1\t28",
+        ]
+    );
+}
+
+/// A wrapped cell cut into items whose lines all end in a one-character
+/// item, the items in one column: horizontal text, not a vertical label.
+#[test]
+fn one_character_line_ends_are_not_vertical_text() {
+    let mut items = Vec::new();
+    let parts = [("2.申请人逾期未按", "收"), ("费通知要求缴纳费", "用"), ("、行政机关不再处", "理"), ("其政府信息公开申", "请")];
+    for (k, (a, b)) in parts.iter().enumerate() {
+        let y = 682.5 + 15.0 * k as f32;
+        items.push(it(1, 238.0, y, 10.5, a));
+        items.push(it(1, 238.0 + est_width(a, 10.5), y, 10.5, b));
+    }
+    items.push(it(1, 354.0, 705.0, 10.5, "1"));
+    items.push(it(1, 404.0, 705.0, 10.5, "4"));
+    assert_eq!(
+        lines(&items),
+        vec!["2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t1\t4"]
+    );
+}
