@@ -114,9 +114,13 @@ pub fn derive(fields: &[Value], narrative_extra: &[Value], era: &str) -> (Vec<Va
     let v = index(fields);
     let mut conflicts = Vec::new();
     let mut out: Vec<Value> = Vec::new();
-    let put = |out: &mut Vec<Value>, id: &str, val: f64| {
-        if !out.iter().any(|x| x.id == id) {
-            out.push(derived(id, val));
+    // `out` by id, for membership tests without a scan.
+    let mut by_id = Vals::default();
+    let put = |out: &mut Vec<Value>, by_id: &mut Vals, id: &str, val: f64| {
+        if !by_id.contains_key(id) {
+            let d = derived(id, val);
+            by_id.insert(d.id.clone(), val);
+            out.push(d);
         }
     };
     let modern = matches!(era, "E19" | "E21");
@@ -128,7 +132,7 @@ pub fn derive(fields: &[Value], narrative_extra: &[Value], era: &str) -> (Vec<Va
             let parts: Vec<String> = ORG_COLS.iter().map(|c| app(row, c)).collect();
             if let Some(s) = sum_all(&v, &parts) {
                 if crate::registry::field(&app(row, "legal_person_subtotal")).is_some() {
-                    put(&mut out, &app(row, "legal_person_subtotal"), s);
+                    put(&mut out, &mut by_id, &app(row, "legal_person_subtotal"), s);
                 }
             }
         }
@@ -145,25 +149,24 @@ pub fn derive(fields: &[Value], narrative_extra: &[Value], era: &str) -> (Vec<Va
                 let group = stem.trim_end_matches("_total");
                 let ids: Vec<String> = parts.iter().map(|p| app_in(group, p, col)).collect();
                 if let Some(s) = sum_all(&w, &ids) {
-                    put(&mut out, &app(stem, col), s);
+                    put(&mut out, &mut by_id, &app(stem, col), s);
                 }
             }
             // E21: (六)其他处理 is the sum of its three sub-rows.
             if era == "E21" && !w.contains_key(&app("results.other_total", col)) {
                 let ids: Vec<String> = OTHER.iter().map(|p| app_in("results.other", p, col)).collect();
                 if let Some(s) = sum_all(&w, &ids) {
-                    put(&mut out, &app("results.other_total", col), s);
+                    put(&mut out, &mut by_id, &app("results.other_total", col), s);
                 }
             }
         }
         // A blank 总计 column: the subtotal's total is the sum of its columns.
         for stem in ["results.denied_total", "results.unable_total", "results.not_processed_total"] {
             let tid = app(stem, "total");
-            if !out.iter().any(|x| x.id == tid) {
+            if !by_id.contains_key(&tid) {
                 let cols: Vec<String> = T3_COLS[..6].iter().map(|c| app(stem, c)).collect();
-                let m: Vals = out.iter().map(|x| (x.id.clone(), x.value)).collect();
-                if let Some(s) = sum_all(&m, &cols) {
-                    put(&mut out, &tid, s);
+                if let Some(s) = sum_all(&by_id, &cols) {
+                    put(&mut out, &mut by_id, &tid, s);
                 }
             }
         }
@@ -171,7 +174,7 @@ pub fn derive(fields: &[Value], narrative_extra: &[Value], era: &str) -> (Vec<Va
             let a = v.get(&["litigation.direct.", x].concat());
             let b = v.get(&["litigation.after_review.", x].concat());
             if let (Some(a), Some(b)) = (a, b) {
-                put(&mut out, &["litigation.all.", x].concat(), a + b);
+                put(&mut out, &mut by_id, &["litigation.all.", x].concat(), a + b);
             }
         }
     }
@@ -179,7 +182,10 @@ pub fn derive(fields: &[Value], narrative_extra: &[Value], era: &str) -> (Vec<Va
     // not; where the tables give a different figure, that is a conflict.
     for n in narrative_extra {
         match out.iter().find(|x| x.id == n.id) {
-            None => out.push(n.clone()),
+            None => {
+                by_id.insert(n.id.clone(), n.value);
+                out.push(n.clone());
+            }
             Some(t) if (t.value - n.value).abs() > 1e-9 && !n.approx => {
                 conflicts.push(crate::read::conflict_check(t, n, "the tables"));
             }
@@ -187,14 +193,8 @@ pub fn derive(fields: &[Value], narrative_extra: &[Value], era: &str) -> (Vec<Va
         }
     }
     // The cross-era summary layer.
-    let all: Vals = {
-        let mut m = v.clone();
-        for x in &out {
-            m.add(x.id.clone(), x.value);
-        }
-        m
-    };
-    let first = |ids: &[&str]| ids.iter().find_map(|i| all.get(*i).copied());
+    // Stated values first, then derived ones.
+    let first = |ids: &[&str]| ids.iter().find_map(|i| v.get(i).or_else(|| by_id.get(i)).copied());
     let summary: Vec<(&str, Option<f64>)> = if modern {
         vec![
             ("summary.active.items", first(&["summary.active.items"])),
@@ -229,7 +229,7 @@ pub fn derive(fields: &[Value], narrative_extra: &[Value], era: &str) -> (Vec<Va
             out.push(derived(id, x));
         }
     }
-    out.sort_by_key(|x| crate::registry::order(&x.id));
+    out.sort_by_cached_key(|x| crate::registry::order(&x.id));
     (out, conflicts)
 }
 
@@ -261,21 +261,30 @@ impl Ctx<'_> {
             return;
         };
         let formula = formula();
-        let present: Vec<(String, f64)> = parts.iter().filter_map(|p| self.v.get(p).map(|x| (p.clone(), *x))).collect();
-        let missing: Vec<&String> = parts.iter().filter(|p| !self.v.contains_key(*p)).collect();
-        if present.is_empty() || (mode == Parts::All && !missing.is_empty()) {
-            let why = format!("not stated: {}", missing.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "));
+        // One lookup per part: the values quoted in the check, and the sum.
+        let mut values = Vec::with_capacity(parts.len() + 1);
+        values.push((total.to_string(), t));
+        let (mut s, mut missing) = (0.0, 0usize);
+        for p in parts {
+            match self.v.get(p) {
+                Some(&x) => {
+                    s += x;
+                    values.push((p.clone(), x));
+                }
+                None => missing += 1,
+            }
+        }
+        if values.len() == 1 || (mode == Parts::All && missing > 0) {
+            let names: Vec<&str> = parts.iter().map(String::as_str).filter(|p| !self.v.contains_key(p)).collect();
+            let why = format!("not stated: {}", names.join(", "));
             self.out.push(skipped(id, severity, &formula, scope, &why));
             return;
         }
-        let s: f64 = present.iter().map(|x| x.1).sum();
-        let mut values = vec![(total.to_string(), t)];
-        values.extend(present.iter().cloned());
         let diff = s - t;
         let (status, message) = if diff.abs() < 1e-6 {
             ("pass", format!("{} = {}", fmt_num(t), fmt_num(s)))
-        } else if diff < 0.0 && !missing.is_empty() {
-            ("skipped", format!("the stated parts sum to {}, short of {} (not stated: {})", fmt_num(s), fmt_num(t), missing.len()))
+        } else if diff < 0.0 && missing > 0 {
+            ("skipped", format!("the stated parts sum to {}, short of {} (not stated: {})", fmt_num(s), fmt_num(t), missing))
         } else if diff < 0.0 && below_ok {
             ("warn", format!("the parts sum to {} which is less than the total {} (cases without a column, e.g. pending)", fmt_num(s), fmt_num(t)))
         } else {

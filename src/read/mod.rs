@@ -111,7 +111,7 @@ pub fn read(doc: &Document, era: &str, year: Option<i32>) -> Reading {
         // A blank table total may be stated by the narrative (rule 9).
         fields.push(v);
     }
-    fields.sort_by_key(|v| registry::order(&v.id));
+    fields.sort_by_cached_key(|v| registry::order(&v.id));
     Reading { fields, conflicts, warnings, extra, table_lines: tables.table_lines }
 }
 

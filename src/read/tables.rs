@@ -14,6 +14,7 @@ use crate::numbers::{self, Num};
 use crate::registry::templates::{self, Blank, Columns, Match, RowSpec, Template};
 use crate::segment::{heading_at, Document, Span};
 use crate::fasthash::{FastMap, FastSet};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// What a value cell holds.
@@ -97,8 +98,13 @@ impl Row {
     }
 }
 
-fn squash(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
+/// `s` without white space (borrowed when it has none, the usual case).
+fn squash(s: &str) -> Cow<'_, str> {
+    if s.chars().any(char::is_whitespace) {
+        Cow::Owned(s.chars().filter(|c| !c.is_whitespace()).collect())
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 /// Every key and header of every template, indexed once.
@@ -158,7 +164,7 @@ fn is_header_cell(s: &str) -> bool {
     }
     // A header, or a header followed by a note in brackets: 本年收费金额(单位:万元).
     let v = vocab();
-    if v.headers.contains(s.as_str()) || s.match_indices('(').any(|(p, _)| v.headers.contains(&s[..p])) {
+    if v.headers.contains(&*s) || s.match_indices('(').any(|(p, _)| v.headers.contains(&s[..p])) {
         return true;
     }
     if s.contains("勾稽关系") || s == "历年累计" || s == "本年度" {
@@ -179,7 +185,7 @@ fn header_cells_in_line(s: &str) -> Option<Vec<String>> {
     }
     let v = vocab();
     let mut out = Vec::new();
-    let mut rest = q.as_str();
+    let mut rest: &str = &q;
     while !rest.is_empty() {
         let h = v.long_headers.iter().filter(|h| rest.starts_with(*h)).max_by_key(|h| h.len())?;
         let mut take = h.len();
@@ -302,7 +308,7 @@ fn build_rows(doc: &Document) -> Vec<Row> {
             row.lines.push(li);
             if non_empty.iter().all(|c| is_header_cell(c.0)) {
                 row.header = true;
-                row.header_cells = non_empty.iter().map(|c| squash(c.0)).collect();
+                row.header_cells = non_empty.iter().map(|c| squash(c.0).into_owned()).collect();
                 rows.push(row);
                 continue;
             }
@@ -396,14 +402,14 @@ fn build_rows(doc: &Document) -> Vec<Row> {
         if is_header_cell(text) {
             match pending.as_mut() {
                 Some(p) if p.header => {
-                    p.header_cells.push(squash(text));
+                    p.header_cells.push(squash(text).into_owned());
                     p.lines.push(li);
                 }
                 _ => {
                     flush(&mut pending, &mut rows);
                     let mut r = Row::new(block);
                     r.header = true;
-                    r.header_cells.push(squash(text));
+                    r.header_cells.push(squash(text).into_owned());
                     r.lines.push(li);
                     pending = Some(r);
                 }
@@ -513,7 +519,7 @@ struct Hit<'a> {
     spec: &'a RowSpec,
     row: usize,
     /// (value cell index, field ids) pairs.
-    cols: Vec<(usize, Vec<&'static str>)>,
+    cols: Vec<(usize, &'static [&'static str])>,
 }
 
 /// The year a header cell names (`2018年度`, `2018年`), if any.
@@ -577,7 +583,7 @@ pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
             let t4_cells = fit_columns(&r.values, &vals, 15);
             if t4_cells.is_some() && t4_ctx && (r.label.is_empty() || header_words || r.label.contains("行政复议") || r.label.contains("行政诉讼")) {
                 let spec = &templates::T4.rows[0];
-                let cols = t4_cells.unwrap_or_default().iter().zip(spec.ids).map(|(&vi, ids)| (vi, ids.to_vec())).collect();
+                let cols = t4_cells.unwrap_or_default().iter().zip(spec.ids).map(|(&vi, ids)| (vi, *ids)).collect();
                 hits.push(Hit { template: &templates::T4, spec, row: ri, cols });
                 continue;
             }
@@ -589,7 +595,7 @@ pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
             if let Some(i) = best_row(&templates::T3, &r.label, c3) {
                 if let Some(cells) = fit_columns(&r.values, &vals, 7) {
                     let spec = &templates::T3.rows[i];
-                    let cols = cells.iter().zip(spec.ids).map(|(&vi, ids)| (vi, ids.to_vec())).collect();
+                    let cols = cells.iter().zip(spec.ids).map(|(&vi, ids)| (vi, *ids)).collect();
                     hits.push(Hit { template: &templates::T3, spec, row: ri, cols });
                     cursors.insert(templates::T3.name, i + 1);
                     continue;
@@ -605,7 +611,7 @@ pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
                     for (pos, &vi) in vals.iter().enumerate() {
                         let Some(h) = t2_header.get(pos) else { break };
                         if let Some((_, id)) = spec.by_header.iter().find(|(k, _)| h.contains(k)) {
-                            cols.push((vi, vec![*id]));
+                            cols.push((vi, std::slice::from_ref(id)));
                         }
                     }
                     if !cols.is_empty() {
@@ -634,23 +640,23 @@ pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
                         let numeric: Vec<usize> = vals.iter().copied().filter(|&v| r.values[v].kind != CellKind::Unit).collect();
                         if let (Some(y), true) = (year, numeric.len() == ys.len()) {
                             if let Some(pos) = ys.iter().position(|c| *c == Some(y)) {
-                                cols.push((numeric[pos], spec.ids[0].to_vec()));
+                                cols.push((numeric[pos], spec.ids[0]));
                             }
                         }
                     }
                     _ => {
                         if let Some(&vi) = vals.iter().find(|&&v| r.values[v].kind != CellKind::Blank) {
-                            cols.push((vi, spec.ids[0].to_vec()));
+                            cols.push((vi, spec.ids[0]));
                         }
                     }
                 },
                 Columns::YearAndCumulative => {
                     let nb: Vec<usize> = vals.iter().copied().filter(|&v| r.values[v].kind != CellKind::Blank).collect();
                     if let Some(&vi) = nb.first() {
-                        cols.push((vi, spec.ids[0].to_vec()));
+                        cols.push((vi, spec.ids[0]));
                     }
                     if let (Some(&vi), Some(ids)) = (nb.get(1), spec.ids.get(1)) {
-                        cols.push((vi, ids.to_vec()));
+                        cols.push((vi, *ids));
                     }
                 }
                 _ => {}
@@ -673,6 +679,8 @@ pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
     }
 
     let mut values: Vec<Value> = Vec::new();
+    // Position in `values` of each id read so far.
+    let mut seen: FastMap<&'static str, usize> = FastMap::default();
     let mut warnings = Vec::new();
     let mut table_lines = vec![false; doc.lines.len()];
     for h in &hits {
@@ -683,7 +691,7 @@ pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
         let _ = h.spec;
         for (vi, ids) in &h.cols {
             let cell = &r.values[*vi];
-            for id in ids {
+            for &id in *ids {
                 let Some(def) = crate::registry::field(id) else { continue };
                 if !def.recorded_in(era) {
                     continue;
@@ -707,7 +715,7 @@ pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
                     }
                     _ => continue,
                 };
-                if let Some(prev) = values.iter().find(|p| p.id == v.id) {
+                if let Some(prev) = seen.get(id).map(|&i| &values[i]) {
                     if (prev.value - v.value).abs() > 1e-9 {
                         warnings.push(format!(
                             "{} appears twice in the tables ({} and {}); the first is kept",
@@ -718,6 +726,7 @@ pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
                     }
                     continue;
                 }
+                seen.insert(id, values.len());
                 values.push(v);
             }
         }
