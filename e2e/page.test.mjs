@@ -12,6 +12,7 @@ import { reportPdf, blankPdf } from './lib/pdf.mjs';
 import { launch } from './lib/browser.mjs';
 import { SAMPLE_NAMES, BAD_FILES, CLI, sample, cli, cliJson, dropFiles, ready, pageValues, artifact } from './lib/helpers.mjs';
 import { docx } from './lib/docx.mjs';
+import { legacyFiles } from './lib/legacy.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
@@ -411,6 +412,33 @@ describe('the web page in headless Chromium', () => {
     await page.waitForFunction(() => document.querySelector('.ogi-report .ogi-file')?.textContent === 'report.docx');
     const vals = await pageValues(page, '#results .ogi-report');
     for (const f of want.fields) {
+      assert.ok(vals[f.id], `${f.id} is not shown`);
+      for (const v of vals[f.id]) assert.equal(Number(v), f.value, f.id);
+    }
+    await page.close();
+  });
+
+  test('GB18030 and Big5 files: decoded by the browser, read as the CLI reads them', async () => {
+    const page = await freshPage();
+    const files = legacyFiles();
+    await dropFiles(page, files);
+    await page.waitForSelector('.ogi-batch[data-complete]', { timeout: 60000 });
+    for (const f of files) assert.equal(await page.getAttribute(`.ogi-batch-table tr[data-file="${f.name}"]`, 'data-status'), 'done', f.name);
+    // Every report (JSON lines) and the CSV: the CLI's.
+    const [jDl] = await Promise.all([page.waitForEvent('download'), page.click('[data-batch="jsonl"]')]);
+    const got = fs.readFileSync(await jDl.path(), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    const want = cli(['--jsonl'], files).stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(got.map((r) => [r.source_name, r.input.encoding]), files.map((f) => [f.name, f.encoding]));
+    assert.deepEqual(got, want);
+    const [csvDl] = await Promise.all([page.waitForEvent('download'), page.click('[data-batch="csv"]')]);
+    assert.equal(fs.readFileSync(await csvDl.path(), 'utf8'), cli(['--csv'], files).stdout);
+    // One opened: the Big5 page's values on screen.
+    await page.click('.ogi-batch-table tr[data-file="big5.html"] .ogi-open');
+    await page.waitForFunction(() => document.querySelector('.ogi-report .ogi-file')?.textContent === 'big5.html');
+    assert.equal(await page.textContent('.ogi-report [data-field="meta.agency"]'), '示例县人民政府');
+    const wantBig5 = want.find((r) => r.source_name === 'big5.html');
+    const vals = await pageValues(page, '#results .ogi-report');
+    for (const f of wantBig5.fields) {
       assert.ok(vals[f.id], `${f.id} is not shown`);
       for (const v of vals[f.id]) assert.equal(Number(v), f.value, f.id);
     }

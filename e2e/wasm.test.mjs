@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { WWW } from './lib/server.mjs';
 import { SAMPLE_NAMES, BAD_FILES, sample, cli, cliJson } from './lib/helpers.mjs';
+import { legacyFiles } from './lib/legacy.mjs';
 import { initSync, extract, extract_page, registry, layouts, csv_header, csv_columns, csv_row, cross_year, version, too_large_message, max_input_bytes, is_pdf, pdf_failure } from '../www/pkg/ogi_wasm.js';
 
 initSync({ module: fs.readFileSync(path.join(WWW, 'pkg', 'ogi_wasm_bg.wasm')) });
@@ -21,6 +22,21 @@ for (const name of SAMPLE_NAMES) {
     assert.deepEqual(got, cliJson(name, bytes));
   });
 }
+
+// The module has no encoding_rs: the core detects the encoding and the
+// runtime's TextDecoder decodes (node's here, the browser's on the page).
+test('GB18030 and Big5 files (text, HTML, MHTML, over the sample) give the CLI\'s reports', () => {
+  const files = legacyFiles();
+  const want = cli(['--jsonl'], files);
+  assert.equal(want.status, 0, want.stderr);
+  const lines = want.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+  files.forEach((f, i) => {
+    const got = extract(f.bytes, f.name);
+    assert.equal(got.input.encoding, f.encoding, f.name);
+    assert.ok(got.fields.length > 0, f.name);
+    assert.deepEqual(got, lines[i], f.name);
+  });
+});
 
 test('the CSV header and rows are the CLI --csv output', () => {
   const files = SAMPLE_NAMES.map((name) => ({ name, bytes: sample(name) }));

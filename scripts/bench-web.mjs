@@ -512,7 +512,7 @@ export async function runBench(opts = {}) {
     }, { P, src: timeExtractSource() });
     await done(b1);
     result.extract = {
-      note: 'ms per call on the 40 KB report. extract_page = what worker.js calls (core + csv row + astral + serde-wasm-bindgen conversion of the whole report to JS objects); extract = report only; job = encode + extract_page + the answer object; round trip = page → worker.js → page, including the structured clone of the report (clone = reading ev.data on the main thread)',
+      note: 'ms per call on the 40 KB report. extract_page = what worker.js calls (core + csv row + astral + the whole report as JSON turned into JS objects by JSON.parse); extract = report only; job = encode + extract_page + the answer object; round trip = page → worker.js → page, including the structured clone of the report (clone = reading ev.data on the main thread)',
       report: { fields: ex.inWorker.fields, derived: ex.inWorker.derived, checks: ex.inWorker.checks, chars: ex.inWorker.chars },
       worker: { extract_page: stats(ex.inWorker.page), extract: stats(ex.inWorker.report), job: stats(ex.inWorker.job) },
       page: { extract_page: stats(ex.inPage.page), extract: stats(ex.inPage.report), job: stats(ex.inPage.job) },

@@ -6,8 +6,15 @@
 //! charset (`<meta charset>`, `http-equiv` content, `<?xml encoding>`, or a
 //! MIME part's charset) when it names GBK/GB2312/GB18030 or Big5; otherwise
 //! GB18030 or Big5, whichever decodes a sample more plausibly.
+//!
+//! GB18030 and Big5 bytes are decoded with encoding_rs (feature
+//! `legacy-encodings`, on by default). Without the feature (the page's
+//! WebAssembly, which leaves encoding_rs out) the detection above is the
+//! same, and the bytes of the chosen legacy encoding are decoded by the
+//! function registered with [`set_legacy_decoder`] (the browser's
+//! `TextDecoder`, which implements the same WHATWG decoders). UTF-8 and
+//! UTF-16 are decoded here in both builds.
 
-use encoding_rs::{Encoding, BIG5, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
 use std::sync::OnceLock;
 
 pub const UTF8: &str = "utf-8";
@@ -19,6 +26,34 @@ pub const BIG5_NAME: &str = "big5";
 /// Bytes of the input used for sniffing and for scoring legacy encodings.
 const SAMPLE: usize = 64 * 1024;
 
+/// The encodings this crate reads (GBK and GB2312 are read as GB18030, their
+/// superset, as the WHATWG Encoding Standard does).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Enc {
+    Utf8,
+    Utf16Le,
+    Utf16Be,
+    Gb18030,
+    Big5,
+}
+
+impl Enc {
+    /// The name this crate reports (and the WHATWG label of the decoder).
+    pub fn name(self) -> &'static str {
+        match self {
+            Enc::Utf8 => UTF8,
+            Enc::Utf16Le => UTF16LE,
+            Enc::Utf16Be => UTF16BE,
+            Enc::Gb18030 => GB,
+            Enc::Big5 => BIG5_NAME,
+        }
+    }
+
+    fn is_legacy(self) -> bool {
+        matches!(self, Enc::Gb18030 | Enc::Big5)
+    }
+}
+
 /// Decoded text and the name of the encoding it was decoded from (one of
 /// "utf-8", "utf-16le", "utf-16be", "gb18030", "big5").
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,37 +62,65 @@ pub struct DecodedText {
     pub encoding: &'static str,
 }
 
-/// The name this crate reports for an encoding_rs encoding.
-fn name_of(enc: &'static Encoding) -> &'static str {
-    if enc == UTF_16LE {
-        UTF16LE
-    } else if enc == UTF_16BE {
-        UTF16BE
-    } else if enc == BIG5 {
-        BIG5_NAME
-    } else if enc == GB18030 || enc == GBK {
-        GB
-    } else {
-        UTF8
-    }
+/// The name this crate reports for an encoding.
+fn name_of(enc: Enc) -> &'static str {
+    enc.name()
 }
+
+/// The WHATWG Encoding Standard's labels of the encodings this crate reads
+/// (<https://encoding.spec.whatwg.org/#names-and-labels>); GBK's go to
+/// GB18030. Every other label (windows-1252, shift_jis…) is not read.
+const LABELS: &[(&str, Enc)] = &[
+    ("unicode-1-1-utf-8", Enc::Utf8),
+    ("unicode11utf8", Enc::Utf8),
+    ("unicode20utf8", Enc::Utf8),
+    ("utf-8", Enc::Utf8),
+    ("utf8", Enc::Utf8),
+    ("x-unicode20utf8", Enc::Utf8),
+    ("chinese", Enc::Gb18030),
+    ("csgb2312", Enc::Gb18030),
+    ("csiso58gb231280", Enc::Gb18030),
+    ("gb2312", Enc::Gb18030),
+    ("gb_2312", Enc::Gb18030),
+    ("gb_2312-80", Enc::Gb18030),
+    ("gbk", Enc::Gb18030),
+    ("iso-ir-58", Enc::Gb18030),
+    ("x-gbk", Enc::Gb18030),
+    ("gb18030", Enc::Gb18030),
+    ("big5", Enc::Big5),
+    ("big5-hkscs", Enc::Big5),
+    ("cn-big5", Enc::Big5),
+    ("csbig5", Enc::Big5),
+    ("x-x-big5", Enc::Big5),
+    ("unicodefffe", Enc::Utf16Be),
+    ("utf-16be", Enc::Utf16Be),
+    ("csunicode", Enc::Utf16Le),
+    ("iso-10646-ucs-2", Enc::Utf16Le),
+    ("ucs-2", Enc::Utf16Le),
+    ("unicode", Enc::Utf16Le),
+    ("unicodefeff", Enc::Utf16Le),
+    ("utf-16", Enc::Utf16Le),
+    ("utf-16le", Enc::Utf16Le),
+];
 
 /// Maps a charset label ("gb2312", "GBK", "big5-hkscs", "utf-8"…) to one of
 /// the encodings this crate reads; `None` for anything else.
-pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
-    let enc = Encoding::for_label(label.trim().as_bytes())?;
-    if enc == GBK || enc == GB18030 {
-        Some(GB18030)
-    } else if enc == BIG5 || enc == UTF_8 || enc == UTF_16LE || enc == UTF_16BE {
-        Some(enc)
-    } else {
-        None
-    }
+pub fn encoding_for_label(label: &str) -> Option<Enc> {
+    let label = label.trim();
+    LABELS
+        .iter()
+        .find(|(l, _)| l.eq_ignore_ascii_case(label))
+        .map(|&(_, enc)| enc)
 }
 
 /// The BOM at the start of `bytes`, if any: (encoding, BOM length).
-pub fn bom(bytes: &[u8]) -> Option<(&'static Encoding, usize)> {
-    Encoding::for_bom(bytes)
+pub fn bom(bytes: &[u8]) -> Option<(Enc, usize)> {
+    match bytes {
+        [0xEF, 0xBB, 0xBF, ..] => Some((Enc::Utf8, 3)),
+        [0xFF, 0xFE, ..] => Some((Enc::Utf16Le, 2)),
+        [0xFE, 0xFF, ..] => Some((Enc::Utf16Be, 2)),
+        _ => None,
+    }
 }
 
 /// Decodes `bytes` (the whole input), detecting the encoding.
@@ -67,12 +130,12 @@ pub fn decode_bytes(bytes: &[u8]) -> DecodedText {
 
 /// As [`decode_bytes`], with a charset declared outside the bytes (e.g. a
 /// MIME part header). A BOM or valid UTF-8 still wins over a legacy label.
-pub fn decode_bytes_with_hint(bytes: &[u8], hint: Option<&'static Encoding>) -> DecodedText {
+pub fn decode_bytes_with_hint(bytes: &[u8], hint: Option<Enc>) -> DecodedText {
     if let Some((enc, len)) = bom(bytes) {
         return decode_as(&bytes[len..], enc);
     }
     if let Some(enc) = hint {
-        if enc == UTF_16LE || enc == UTF_16BE {
+        if enc == Enc::Utf16Le || enc == Enc::Utf16Be {
             return decode_as(bytes, enc);
         }
     }
@@ -85,29 +148,40 @@ pub fn decode_bytes_with_hint(bytes: &[u8], hint: Option<&'static Encoding>) -> 
         if text.starts_with('\u{FEFF}') {
             text.remove(0);
         }
-        return DecodedText { text, encoding: name_of(UTF_8) };
+        return DecodedText {
+            text,
+            encoding: name_of(Enc::Utf8),
+        };
     }
     let q = utf8_quality(bytes);
     if q.errors == 0 {
         // Valid, or valid up to a character cut off at the very end.
-        return decode_as(bytes, UTF_8);
+        return decode_as(bytes, Enc::Utf8);
     }
     if q.multibyte >= 10 && q.errors * 50 <= q.multibyte {
         // Almost all UTF-8: a few stray bytes become U+FFFD.
-        return decode_as(bytes, UTF_8);
+        return decode_as(bytes, Enc::Utf8);
     }
     let declared = match hint {
-        Some(enc) if enc == GB18030 || enc == BIG5 => Some(enc),
+        Some(enc) if enc.is_legacy() => Some(enc),
         _ => declared_charset(bytes),
     };
-    decode_as(bytes, choose_legacy(bytes, declared))
+    decode_legacy_detected(bytes, declared)
 }
 
 /// Decodes with a known encoding (no BOM handling; malformed sequences
-/// become U+FFFD).
-pub fn decode_as(bytes: &[u8], enc: &'static Encoding) -> DecodedText {
-    let (text, _) = enc.decode_without_bom_handling(bytes);
-    let mut text = text.into_owned();
+/// become U+FFFD, as the WHATWG Encoding Standard's decoders do).
+pub fn decode_as(bytes: &[u8], enc: Enc) -> DecodedText {
+    let text = match enc {
+        Enc::Utf8 => String::from_utf8_lossy(bytes).into_owned(),
+        Enc::Utf16Le => utf16(bytes, false),
+        Enc::Utf16Be => utf16(bytes, true),
+        Enc::Gb18030 | Enc::Big5 => decode_legacy(bytes, enc),
+    };
+    finish(text, enc)
+}
+
+fn finish(mut text: String, enc: Enc) -> DecodedText {
     if text.starts_with('\u{FEFF}') {
         text.remove(0);
     }
@@ -115,6 +189,84 @@ pub fn decode_as(bytes: &[u8], enc: &'static Encoding) -> DecodedText {
         text,
         encoding: name_of(enc),
     }
+}
+
+/// UTF-16 to text as the WHATWG Encoding Standard's UTF-16 decoder does (no
+/// BOM handling): an unpaired surrogate becomes U+FFFD, and so does an odd
+/// last byte or a lead surrogate cut off by the end (one U+FFFD for both).
+fn utf16(bytes: &[u8], big_endian: bool) -> String {
+    let mut out = String::with_capacity(bytes.len() / 2 * 3);
+    let mut lead: Option<u16> = None;
+    for pair in bytes.chunks_exact(2) {
+        let unit = if big_endian {
+            u16::from_be_bytes([pair[0], pair[1]])
+        } else {
+            u16::from_le_bytes([pair[0], pair[1]])
+        };
+        if let Some(high) = lead.take() {
+            if (0xDC00..=0xDFFF).contains(&unit) {
+                let c = 0x10000 + ((u32::from(high) - 0xD800) << 10) + (u32::from(unit) - 0xDC00);
+                out.push(char::from_u32(c).unwrap_or('\u{FFFD}'));
+                continue;
+            }
+            out.push('\u{FFFD}');
+        }
+        match unit {
+            0xD800..=0xDBFF => lead = Some(unit),
+            0xDC00..=0xDFFF => out.push('\u{FFFD}'),
+            _ => out.push(char::from_u32(u32::from(unit)).unwrap_or('\u{FFFD}')),
+        }
+    }
+    if lead.is_some() || bytes.len() % 2 == 1 {
+        out.push('\u{FFFD}');
+    }
+    out
+}
+
+/// A decoder of GB18030 or Big5 bytes for builds without the
+/// `legacy-encodings` feature (the page's WebAssembly, where the browser's
+/// `TextDecoder` decodes): `(bytes, label)` → the text, with `label` one of
+/// "gb18030" and "big5". It must decode as the WHATWG Encoding Standard's
+/// decoder of that label with replacement (`fatal: false`) and no BOM
+/// handling, as `new TextDecoder(label).decode(bytes)` does; `None` when it
+/// cannot decode.
+pub type LegacyDecoder = fn(&[u8], &'static str) -> Option<String>;
+
+#[cfg_attr(feature = "legacy-encodings", allow(dead_code))]
+static LEGACY_DECODER: OnceLock<LegacyDecoder> = OnceLock::new();
+
+/// Registers the decoder of GB18030 and Big5 bytes used when the crate is
+/// built without the `legacy-encodings` feature (with it, encoding_rs
+/// decodes and this is never called). Detection stays here either way: the
+/// decoder is only asked to decode bytes in an encoding chosen here. Returns
+/// false when a decoder was already registered (the first one stays).
+pub fn set_legacy_decoder(decoder: LegacyDecoder) -> bool {
+    LEGACY_DECODER.set(decoder).is_ok()
+}
+
+/// GB18030 or Big5 bytes to text.
+#[cfg(feature = "legacy-encodings")]
+fn decode_legacy(bytes: &[u8], enc: Enc) -> String {
+    let e = if enc == Enc::Big5 {
+        encoding_rs::BIG5
+    } else {
+        encoding_rs::GB18030
+    };
+    e.decode_without_bom_handling(bytes).0.into_owned()
+}
+
+/// GB18030 or Big5 bytes to text, by the registered [`LegacyDecoder`];
+/// without one (or when it fails) the bytes are read as UTF-8 with
+/// replacement characters, so the input is never refused here.
+#[cfg(not(feature = "legacy-encodings"))]
+fn decode_legacy(bytes: &[u8], enc: Enc) -> String {
+    #[cfg(test)]
+    let decoder = Some(LEGACY_DECODER.get_or_init(|| tests::encoding_rs_decoder));
+    #[cfg(not(test))]
+    let decoder = LEGACY_DECODER.get();
+    decoder
+        .and_then(|f| f(bytes, enc.name()))
+        .unwrap_or_else(|| String::from_utf8_lossy(bytes).into_owned())
 }
 
 struct Utf8Quality {
@@ -155,7 +307,7 @@ fn utf8_quality(bytes: &[u8]) -> Utf8Quality {
 
 /// UTF-16 without a BOM: NUL bytes (the high byte of ASCII code units) on one
 /// side only, and the sample decodes to plausible text.
-pub fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+pub fn utf16_without_bom(bytes: &[u8]) -> Option<Enc> {
     let n = bytes.len().min(8192) & !1;
     let sample = &bytes[..n];
     // No NUL byte in the sample: not UTF-16 (the common case, checked fast).
@@ -175,13 +327,13 @@ pub fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let units = n / 2;
     // CJK code units have a zero low byte 1 time in 256: allow some.
     let enc = if odd * 10 >= units && even * 4 <= odd {
-        UTF_16LE
+        Enc::Utf16Le
     } else if even * 10 >= units && odd * 4 <= even {
-        UTF_16BE
+        Enc::Utf16Be
     } else {
         return None;
     };
-    let (text, _) = enc.decode_without_bom_handling(sample);
+    let text = utf16(sample, enc == Enc::Utf16Be);
     let (mut total, mut bad) = (0usize, 0usize);
     for c in text.chars() {
         total += 1;
@@ -200,7 +352,7 @@ pub fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
 
 /// A GB or Big5 charset declared in the first 4 KB: `<meta charset=…>`,
 /// `<meta http-equiv … content="…; charset=…">`, `<?xml … encoding="…"?>`.
-pub fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+pub fn declared_charset(bytes: &[u8]) -> Option<Enc> {
     let head = bytes[..bytes.len().min(4096)].to_ascii_lowercase();
     let mut keys: Vec<&[u8]> = vec![b"charset"];
     if find(&head, b"<?xml").is_some() {
@@ -213,7 +365,7 @@ pub fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
             from = at;
             if let Some(label) = label_after(&head, at) {
                 if let Some(enc) = encoding_for_label(&label) {
-                    if enc == GB18030 || enc == BIG5 {
+                    if enc.is_legacy() {
                         return Some(enc);
                     }
                     // A declared UTF-8/16 that the bytes contradict: ignore.
@@ -256,19 +408,38 @@ pub(crate) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     memchr::memmem::find(hay, needle)
 }
 
+/// GB18030 or Big5 (see [`choose_legacy`]), decoded.
+fn decode_legacy_detected(bytes: &[u8], declared: Option<Enc>) -> DecodedText {
+    let (enc, sample) = choose_legacy(bytes, declared);
+    if sample_prefix(bytes).len() == bytes.len() {
+        // The sample is the whole input: it is decoded already.
+        return finish(sample, enc);
+    }
+    decode_as(bytes, enc)
+}
+
 /// GB18030 or Big5: the declared one unless the other is far more plausible,
-/// else the more plausible one (ties go to GB18030).
-fn choose_legacy(bytes: &[u8], declared: Option<&'static Encoding>) -> &'static Encoding {
+/// else the more plausible one (ties go to GB18030). Returns the choice and
+/// the sample (see [`sample_prefix`]) decoded with it.
+fn choose_legacy(bytes: &[u8], declared: Option<Enc>) -> (Enc, String) {
     let sample = sample_prefix(bytes);
-    let (gb, _) = GB18030.decode_without_bom_handling(sample);
-    let (b5, _) = BIG5.decode_without_bom_handling(sample);
-    let (sg, sb) = (plausibility(&gb), plausibility(&b5));
+    let gb = decode_legacy(sample, Enc::Gb18030);
+    let b5 = decode_legacy(sample, Enc::Big5);
+    match pick_legacy(plausibility(&gb), plausibility(&b5), declared) {
+        Enc::Big5 => (Enc::Big5, b5),
+        enc => (enc, gb),
+    }
+}
+
+/// [`choose_legacy`] from the plausibility of the sample read as GB18030
+/// (`sg`) and as Big5 (`sb`).
+fn pick_legacy(sg: i64, sb: i64, declared: Option<Enc>) -> Enc {
     match declared {
         Some(d) => {
-            let (own, other, alt) = if d == BIG5 {
-                (sb, sg, GB18030)
+            let (own, other, alt) = if d == Enc::Big5 {
+                (sb, sg, Enc::Gb18030)
             } else {
-                (sg, sb, BIG5)
+                (sg, sb, Enc::Big5)
             };
             if other > own.max(0) * 2 + 50 {
                 alt
@@ -278,9 +449,9 @@ fn choose_legacy(bytes: &[u8], declared: Option<&'static Encoding>) -> &'static 
         }
         None => {
             if sb > sg {
-                BIG5
+                Enc::Big5
             } else {
-                GB18030
+                Enc::Gb18030
             }
         }
     }
@@ -375,6 +546,15 @@ pub fn normalize_newlines(text: String) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use encoding_rs::{BIG5, GBK};
+
+    /// The decoder unit tests register when the crate is built without the
+    /// `legacy-encodings` feature (encoding_rs is a dev-dependency).
+    #[allow(dead_code)]
+    pub(super) fn encoding_rs_decoder(bytes: &[u8], label: &'static str) -> Option<String> {
+        let enc = encoding_rs::Encoding::for_label(label.as_bytes())?;
+        Some(enc.decode_without_bom_handling(bytes).0.into_owned())
+    }
 
     const SIMPLIFIED: &str = "2019年，本机关认真贯彻落实《中华人民共和国政府信息公开条例》，主动公开政府信息1234条，收到政府信息公开申请56件，均已按时办理答复。本年度报告由县人民政府办公室编制。";
     const TRADITIONAL: &str = "2017年，我市堅持把政務公開作為加強政府誠信建設的有力抓手，認真貫徹落實國家關於政務公開的各項決策部署。本年度報告按照《中華人民共和國政府信息公開條例》的要求編制，全年收到政府信息公開申請十二件。";
@@ -500,18 +680,18 @@ mod tests {
 
     #[test]
     fn hint_from_outside() {
-        let d = decode_bytes_with_hint(&big5("政府資訊"), Some(BIG5));
+        let d = decode_bytes_with_hint(&big5("政府資訊"), Some(Enc::Big5));
         assert_eq!((d.text.as_str(), d.encoding), ("政府資訊", "big5"));
         // Valid UTF-8 wins over a legacy label.
-        let d = decode_bytes_with_hint("政府信息".as_bytes(), Some(GB18030));
+        let d = decode_bytes_with_hint("政府信息".as_bytes(), Some(Enc::Gb18030));
         assert_eq!(d.encoding, "utf-8");
     }
 
     #[test]
     fn labels() {
-        assert_eq!(encoding_for_label("GB2312"), Some(GB18030));
-        assert_eq!(encoding_for_label("x-gbk"), Some(GB18030));
-        assert_eq!(encoding_for_label("big5-hkscs"), Some(BIG5));
+        assert_eq!(encoding_for_label("GB2312"), Some(Enc::Gb18030));
+        assert_eq!(encoding_for_label("x-gbk"), Some(Enc::Gb18030));
+        assert_eq!(encoding_for_label("big5-hkscs"), Some(Enc::Big5));
         assert_eq!(encoding_for_label("windows-1252"), None);
     }
 
@@ -527,6 +707,100 @@ mod tests {
     fn guess_on_large_input_uses_sample() {
         let big = gbk(&format!("{SIMPLIFIED}\n").repeat(2000));
         assert!(big.len() > SAMPLE);
-        assert_eq!(name_of(choose_legacy(&big, None)), "gb18030");
+        assert_eq!(name_of(choose_legacy(&big, None).0), "gb18030");
+    }
+
+    /// The label table agrees with encoding_rs (the WHATWG labels): the same
+    /// encoding for every label read, none for the others.
+    #[test]
+    fn labels_agree_with_encoding_rs() {
+        let ours = |l: &str| encoding_for_label(l).map(name_of);
+        let theirs = |l: &str| {
+            let e = encoding_rs::Encoding::for_label(l.trim().as_bytes())?;
+            if e == GBK || e == encoding_rs::GB18030 {
+                Some("gb18030")
+            } else if e == BIG5 {
+                Some("big5")
+            } else if e == encoding_rs::UTF_8 {
+                Some("utf-8")
+            } else if e == encoding_rs::UTF_16LE {
+                Some("utf-16le")
+            } else if e == encoding_rs::UTF_16BE {
+                Some("utf-16be")
+            } else {
+                None
+            }
+        };
+        let others = [
+            "", "windows-1252", "latin1", "iso-8859-1", "shift_jis", "euc-kr", "euc-jp",
+            "iso-2022-jp", "iso-2022-kr", "hz-gb-2312", "utf-7", "utf-32", "x-user-defined",
+            "gb", "big", "utf", "gb2312 ", "\tUTF-8\n", "GB_2312-80", "X-X-BIG5", "UnicodeFFFE",
+        ];
+        for l in LABELS.iter().map(|(l, _)| *l).chain(others) {
+            assert_eq!(ours(l), theirs(l), "{l:?}");
+            let upper = l.to_ascii_uppercase();
+            assert_eq!(ours(&upper), theirs(&upper), "{upper:?}");
+        }
+        assert_eq!(LABELS.len(), 30);
+    }
+
+    /// A small deterministic PRNG (xorshift) for the differential tests.
+    fn bytes_from(seed: u64, len: usize, alphabet: &[u8]) -> Vec<u8> {
+        let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+        (0..len)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                alphabet[(x % alphabet.len() as u64) as usize]
+            })
+            .collect()
+    }
+
+    /// UTF-8 with replacement and UTF-16 are decoded here in both builds:
+    /// exactly as encoding_rs decodes them, malformed input included.
+    #[test]
+    fn utf8_and_utf16_decode_as_encoding_rs_does() {
+        let all: Vec<u8> = (0..=255).collect();
+        // Bytes that make surrogates, truncated sequences and overlongs likely.
+        let tricky = [
+            0x00, 0x41, 0x80, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF,
+            0xD8, 0xDB, 0xDC,
+        ];
+        for seed in 0..3000u64 {
+            let alphabet: &[u8] = if seed % 2 == 0 { &all } else { &tricky };
+            let b = bytes_from(seed, (seed % 41) as usize, alphabet);
+            for (enc, theirs) in [
+                (Enc::Utf8, encoding_rs::UTF_8),
+                (Enc::Utf16Le, encoding_rs::UTF_16LE),
+                (Enc::Utf16Be, encoding_rs::UTF_16BE),
+            ] {
+                let mut want = theirs.decode_without_bom_handling(&b).0.into_owned();
+                if want.starts_with('\u{FEFF}') {
+                    want.remove(0);
+                }
+                assert_eq!(decode_as(&b, enc).text, want, "{enc:?} {b:02X?}");
+            }
+            let theirs = encoding_rs::Encoding::for_bom(&b)
+                .map(|(e, n)| (e.name().to_ascii_lowercase(), n));
+            let ours = bom(&b).map(|(e, n)| (name_of(e).to_string(), n));
+            assert_eq!(ours, theirs, "{b:02X?}");
+        }
+    }
+
+    /// Inputs within the sample are decoded once per legacy encoding; larger
+    /// ones are decoded again whole: the same text either way.
+    #[test]
+    fn sample_reuse_gives_the_whole_decoding() {
+        for n in [1, 100, 2000] {
+            let b = gbk(&format!("{SIMPLIFIED}\n").repeat(n));
+            let want = GBK.decode_without_bom_handling(&b).0.into_owned();
+            assert_eq!(decode_bytes(&b).text, want, "{n}");
+        }
+        let text = format!("{TRADITIONAL}\n").repeat(1000);
+        let b = big5(&text);
+        assert!(b.len() > SAMPLE);
+        let d = decode_bytes(&b);
+        assert_eq!((d.encoding, d.text == text), ("big5", true));
     }
 }

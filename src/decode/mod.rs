@@ -11,7 +11,9 @@
 //! 2. binary sniffing ([`binary_kind`]) → [`ExtractError::Binary`];
 //! 3. MHTML (.mht/.mhtml or a MIME multipart/related message): the text/html
 //!    part is decoded and flattened;
-//! 4. encoding detection ([`decode_text`]), CR/CRLF → LF, NULs removed;
+//! 4. encoding detection ([`decode_text`]), CR/CRLF → LF, NULs removed
+//!    (GB18030/Big5 bytes are decoded by encoding_rs, or without the
+//!    `legacy-encodings` feature by the [`set_legacy_decoder`] function);
 //! 5. format detection ([`detect_format`]); HTML is flattened
 //!    ([`flatten_html`]), markdown and text are returned as they are.
 //!
@@ -30,7 +32,7 @@ mod sniff;
 use crate::ExtractError;
 
 pub use docx::docx_text;
-pub use encoding::{decode_bytes as decode_text, DecodedText};
+pub use encoding::{decode_bytes as decode_text, set_legacy_decoder, DecodedText, LegacyDecoder};
 pub use html::{decode_entities, flatten_html, looks_like_html};
 pub use sniff::binary_kind;
 

@@ -3,9 +3,9 @@
 //!
 //! Every export is a thin wrapper over a pure Rust function of this crate
 //! (tested natively with `cargo test -p ogi-wasm`); the wrappers only convert
-//! to and from JavaScript values with `serde_wasm_bindgen` in its JSON
-//! compatible mode, so the page receives plain objects and arrays shaped as
-//! the report contract (`schema/report.schema.json`).
+//! to and from JavaScript values (results as JSON given to `JSON.parse`), so
+//! the page receives plain objects and arrays shaped as the report contract
+//! (`schema/report.schema.json`), exactly the CLI's JSON.
 
 pub mod en;
 pub mod layout;
@@ -225,11 +225,47 @@ pub fn too_large_core(bytes: usize) -> String {
     .to_string()
 }
 
+// ------------------------------------------------------------ legacy encodings
+
+// The module is built without the core's `legacy-encodings` feature (no
+// encoding_rs): GB18030/GBK and Big5 bytes are decoded by the browser's
+// TextDecoder, which implements the same WHATWG Encoding Standard decoders.
+// The core still decides (BOM, UTF-16, UTF-8, declared charset, GB18030 vs
+// Big5 by plausibility) and only asks for the bytes to be decoded, so the
+// page and the CLI read a file the same way.
+
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen]
+extern "C" {
+    type TextDecoder;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(label: &str) -> Result<TextDecoder, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn decode(this: &TextDecoder, input: &[u8]) -> Result<String, JsValue>;
+}
+
+/// `new TextDecoder(label).decode(bytes)` (`fatal: false`: malformed
+/// sequences become U+FFFD; no BOM handling for "gb18030" and "big5").
+#[cfg(target_arch = "wasm32")]
+fn legacy_decoder(bytes: &[u8], label: &'static str) -> Option<String> {
+    TextDecoder::new(label).ok()?.decode(bytes).ok()
+}
+
+/// Registers the browser's decoder with the core (the first call does).
+fn use_browser_decoder() {
+    #[cfg(target_arch = "wasm32")]
+    ogi_extract::decode::set_legacy_decoder(legacy_decoder);
+}
+
 // ------------------------------------------------------------ wasm wrappers
 
+/// A value as the plain JavaScript object its JSON describes: serialised to
+/// JSON here and parsed by `JSON.parse`. One string crosses the boundary,
+/// which is several times faster than building the objects one property at
+/// a time from wasm (a 40 KB report has thousands of strings and numbers).
 fn to_js<T: Serialize + ?Sized>(v: &T) -> Result<JsValue, JsError> {
-    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&e.to_string()))
+    let json = serde_json::to_string(v).map_err(|e| JsError::new(&e.to_string()))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("JSON.parse failed"))
 }
 
 fn get(o: &JsValue, key: &str) -> JsValue {
@@ -263,6 +299,7 @@ fn flat_from_js(r: &JsValue) -> Flat {
 /// input cannot be read (empty, too large, binary, PDF, Word…).
 #[wasm_bindgen]
 pub fn extract(bytes: &[u8], name: Option<String>) -> Result<JsValue, JsError> {
+    use_browser_decoder();
     let report = extract_core(bytes, name.as_deref()).map_err(|e| JsError::new(&e))?;
     to_js(&report)
 }
@@ -270,6 +307,7 @@ pub fn extract(bytes: &[u8], name: Option<String>) -> Result<JsValue, JsError> {
 /// `extract` plus the CSV record and the astral offsets: `{report, csv_row, astral}`.
 #[wasm_bindgen]
 pub fn extract_page(bytes: &[u8], name: Option<String>, file: String) -> Result<JsValue, JsError> {
+    use_browser_decoder();
     let r = extract_page_core(bytes, name.as_deref(), &file).map_err(|e| JsError::new(&e))?;
     to_js(&r)
 }
@@ -469,6 +507,46 @@ mod tests {
         assert!(empty.contains("no text layer"), "{empty}");
         assert!(is_pdf_core(b"%PDF-1.7\n"));
         assert!(pdf_failure_core("password", "x").contains("password"));
+    }
+
+    /// What the module's TextDecoder does, natively: encoding_rs's decoder
+    /// of the same WHATWG label (the core is built here without its own).
+    fn register_decoder() {
+        ogi_extract::decode::set_legacy_decoder(|bytes, label| {
+            let enc = encoding_rs::Encoding::for_label(label.as_bytes())?;
+            Some(enc.decode_without_bom_handling(bytes).0.into_owned())
+        });
+    }
+
+    #[test]
+    fn gb18030_and_big5_are_detected_here_and_decoded_by_the_registered_decoder() {
+        register_decoder();
+        let utf8 = extract_page_core(E21.as_bytes(), Some("a.txt"), "a.txt").unwrap();
+        let same = |r: &PageResult, encoding: &str| {
+            assert_eq!(r.report.input.encoding, encoding);
+            assert_eq!(r.report.text, utf8.report.text);
+            assert_eq!(r.report.fields, utf8.report.fields);
+            assert_eq!(r.csv_row, utf8.csv_row);
+        };
+        let gb = encoding_rs::GB18030.encode(E21).0;
+        same(&extract_page_core(&gb, Some("a.txt"), "a.txt").unwrap(), "gb18030");
+        // Declared in HTML, and in a traditional-character Big5 file.
+        let html = format!("<html><head><meta charset=\"gb2312\"></head><body><pre>{E21}</pre></body></html>");
+        let r = extract_core(&encoding_rs::GBK.encode(&html).0, Some("a.html")).unwrap();
+        assert_eq!((r.input.encoding.as_str(), r.input.format.as_str()), ("gb18030", "html"));
+        assert_eq!(r.meta.year, Some(2022));
+        let trad = "甲市人民政府2022年政府信息公開工作年度報告\n\
+            三、收到和處理政府信息公開申請情況\n\
+            一、本年新收政府信息公開申請數量\t10\t1\t0\t0\t0\t0\t11\n\
+            二、上年結轉政府信息公開申請數量\t2\t0\t0\t0\t0\t0\t2\n\
+            四、結轉下年度繼續辦理\t1\t0\t0\t0\t0\t0\t1\n";
+        let (b5, _, unmappable) = encoding_rs::BIG5.encode(trad);
+        assert!(!unmappable);
+        let r = extract_page_core(&b5, Some("b.txt"), "b.txt").unwrap();
+        let want = extract_page_core(trad.as_bytes(), Some("b.txt"), "b.txt").unwrap();
+        assert_eq!(r.report.input.encoding, "big5");
+        assert_eq!((&r.report.text, &r.report.fields, &r.csv_row), (&want.report.text, &want.report.fields, &want.csv_row));
+        assert_eq!(r.report.fields.len(), utf8.report.fields.len());
     }
 
     #[test]
