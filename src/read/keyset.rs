@@ -2,71 +2,138 @@
 //!
 //! The templates' row labels and the narrative rules' anchors are hundreds
 //! of short literals. Testing each with `contains` costs one substring
-//! search per key per line; here the keys are indexed by their first char (a
-//! bitset over its low 16 bits rejects most chars at once), so the text is
-//! walked once and only the keys that start with the char at hand are
-//! compared there.
+//! search per key per line; here the keys are indexed by their first two
+//! chars (a bitset over a hash of the pair rejects most positions at once),
+//! so the text is walked once and only the few keys that start with the
+//! pair at hand are compared there. Keys of one char have their own index.
+
+/// Bits in each bitset (a power of two).
+const BITS: usize = 1 << 16;
 
 /// A set of literal keys, each with a payload (a row index, a rule index…).
 pub struct KeySet<T> {
-    bits: Vec<u64>,
-    /// Keys grouped by first char, sorted by it.
-    firsts: Vec<(char, Vec<(&'static str, T)>)>,
+    /// Keys of 2+ chars by their first two chars, sorted by the pair.
+    pairs: Vec<((char, char), Vec<Entry<T>>)>,
+    pair_bits: Vec<u64>,
+    /// Keys of one char, sorted by it.
+    singles: Vec<(char, Vec<Entry<T>>)>,
+    single_bits: Vec<u64>,
+}
+
+#[derive(Clone, Copy)]
+struct Entry<T> {
+    key: &'static str,
+    payload: T,
+    /// Insertion order: matches at one position come out in this order.
+    seq: usize,
+}
+
+fn pair_hash(a: char, b: char) -> usize {
+    ((a as u32).wrapping_mul(0x9E37_79B1) ^ (b as u32)) as usize & (BITS - 1)
+}
+
+fn single_hash(a: char) -> usize {
+    a as usize & (BITS - 1)
+}
+
+fn test(bits: &[u64], h: usize) -> bool {
+    bits[h / 64] & (1 << (h % 64)) != 0
 }
 
 impl<T: Copy> KeySet<T> {
     /// Builds the set; empty keys are ignored.
     pub fn new(entries: impl IntoIterator<Item = (&'static str, T)>) -> KeySet<T> {
-        let mut bits = vec![0u64; 1024];
-        let mut firsts: Vec<(char, Vec<(&'static str, T)>)> = Vec::new();
-        for (key, payload) in entries {
-            let Some(c) = key.chars().next() else { continue };
-            let k = (c as u32 & 0xFFFF) as usize;
-            bits[k / 64] |= 1 << (k % 64);
-            match firsts.iter_mut().find(|f| f.0 == c) {
-                Some(f) => f.1.push((key, payload)),
-                None => firsts.push((c, vec![(key, payload)])),
+        let mut set = KeySet { pairs: Vec::new(), pair_bits: vec![0; BITS / 64], singles: Vec::new(), single_bits: vec![0; BITS / 64] };
+        for (seq, (key, payload)) in entries.into_iter().enumerate() {
+            let e = Entry { key, payload, seq };
+            let mut cs = key.chars();
+            match (cs.next(), cs.next()) {
+                (None, _) => {}
+                (Some(a), None) => {
+                    let h = single_hash(a);
+                    set.single_bits[h / 64] |= 1 << (h % 64);
+                    match set.singles.iter_mut().find(|g| g.0 == a) {
+                        Some(g) => g.1.push(e),
+                        None => set.singles.push((a, vec![e])),
+                    }
+                }
+                (Some(a), Some(b)) => {
+                    let h = pair_hash(a, b);
+                    set.pair_bits[h / 64] |= 1 << (h % 64);
+                    match set.pairs.iter_mut().find(|g| g.0 == (a, b)) {
+                        Some(g) => g.1.push(e),
+                        None => set.pairs.push(((a, b), vec![e])),
+                    }
+                }
             }
         }
-        firsts.sort_by_key(|f| f.0);
-        KeySet { bits, firsts }
+        set.pairs.sort_by_key(|g| g.0);
+        set.singles.sort_by_key(|g| g.0);
+        set
     }
 
-    /// The keys that start with the char `c`.
-    fn starting_with(&self, c: char) -> &[(&'static str, T)] {
-        let k = (c as u32 & 0xFFFF) as usize;
-        if self.bits[k / 64] & (1 << (k % 64)) == 0 {
+    fn singles_of(&self, a: char) -> &[Entry<T>] {
+        if !test(&self.single_bits, single_hash(a)) {
             return &[];
         }
-        match self.firsts.binary_search_by_key(&c, |f| f.0) {
-            Ok(pos) => &self.firsts[pos].1,
-            Err(_) => &[],
-        }
+        self.singles.binary_search_by_key(&a, |g| g.0).map_or(&[], |p| &self.singles[p].1)
     }
 
-    /// Keys whose first char occurs at `i` in `text` (not yet compared
-    /// beyond that char): for callers whose keys are patterns.
-    pub fn candidates_at<'a>(&'a self, text: &str, i: usize) -> &'a [(&'static str, T)] {
-        match text[i..].chars().next() {
-            Some(c) => self.starting_with(c),
-            None => &[],
+    fn pairs_of(&self, a: char, b: char) -> &[Entry<T>] {
+        if !test(&self.pair_bits, pair_hash(a, b)) {
+            return &[];
+        }
+        self.pairs.binary_search_by_key(&(a, b), |g| g.0).map_or(&[], |p| &self.pairs[p].1)
+    }
+
+    /// Calls `f(byte offset, key, payload)` for every occurrence of every
+    /// key in `text`, in text order (at one offset, in insertion order).
+    /// Occurrences may overlap. `f` returns false to stop.
+    pub fn for_each(&self, text: &str, mut f: impl FnMut(usize, &'static str, T) -> bool) {
+        let bytes = text.as_bytes();
+        let mut chars = text.char_indices().peekable();
+        let mut here: Vec<Entry<T>> = Vec::new();
+        while let Some((i, a)) = chars.next() {
+            let singles = self.singles_of(a);
+            let pairs = match chars.peek() {
+                Some(&(_, b)) => self.pairs_of(a, b),
+                None => &[],
+            };
+            if singles.is_empty() && pairs.is_empty() {
+                continue;
+            }
+            here.clear();
+            here.extend(singles.iter().chain(pairs).filter(|e| bytes[i..].starts_with(e.key.as_bytes())).copied());
+            if !singles.is_empty() && !pairs.is_empty() {
+                here.sort_by_key(|e| e.seq);
+            }
+            for e in &here {
+                if !f(i, e.key, e.payload) {
+                    return;
+                }
+            }
         }
     }
 
     /// Every occurrence of every key in `text`, in text order:
-    /// (byte offset, key, payload). Occurrences may overlap.
-    pub fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, &'static str, T)> + 'a {
-        text.char_indices().flat_map(move |(i, c)| {
-            self.starting_with(c)
-                .iter()
-                .filter(move |(k, _)| text.as_bytes()[i..].starts_with(k.as_bytes()))
-                .map(move |&(k, p)| (i, k, p))
-        })
+    /// (byte offset, key, payload).
+    pub fn find_all(&self, text: &str) -> Vec<(usize, &'static str, T)> {
+        let mut out = Vec::new();
+        self.for_each(text, |i, k, p| {
+            out.push((i, k, p));
+            true
+        });
+        out
     }
 
     /// Whether any key occurs in `text`.
     pub fn any_in(&self, text: &str) -> bool {
-        self.find_iter(text).next().is_some()
+        let mut found = false;
+        self.for_each(text, |_, _, _| {
+            found = true;
+            false
+        });
+        found
     }
 }
 
@@ -76,19 +143,29 @@ mod tests {
 
     #[test]
     fn finds_every_occurrence_in_order() {
-        let s = KeySet::new([("申请", 1), ("申请数", 2), ("件", 3), ("", 4)]);
-        let hits: Vec<(usize, &str, i32)> = s.find_iter("收到申请数3件,申请").collect();
-        assert_eq!(hits, vec![(6, "申请", 1), (6, "申请数", 2), (16, "件", 3), (20, "申请", 1)]);
+        let s = KeySet::new([("申请数", 2), ("件", 3), ("", 4), ("申请", 1)]);
+        let hits = s.find_all("收到申请数3件,申请");
+        // At one offset, keys come in the order they were given.
+        assert_eq!(hits, vec![(6, "申请数", 2), (6, "申请", 1), (16, "件", 3), (20, "申请", 1)]);
         assert!(s.any_in("件"));
         assert!(!s.any_in("收到"));
+        assert!(!s.any_in("申"));
         assert!(!s.any_in(""));
     }
 
     #[test]
-    fn chars_sharing_low_bits_are_told_apart() {
+    fn singles_and_pairs_at_one_offset_keep_insertion_order() {
+        let s = KeySet::new([("公开", 'a'), ("公", 'b'), ("公开数", 'c')]);
+        let got: Vec<char> = s.find_all("公开数").into_iter().map(|h| h.2).collect();
+        assert_eq!(got, vec!['a', 'b', 'c']);
+    }
+
+    #[test]
+    fn chars_sharing_hash_bits_are_told_apart() {
         // U+4E2D 中 and U+14E2D share their low 16 bits.
-        let s = KeySet::new([("中", ())]);
+        let s = KeySet::new([("中", ()), ("中国", ())]);
         assert!(!s.any_in("\u{14E2D}"));
+        assert!(!s.any_in("\u{14E2D}国"));
         assert!(s.any_in("a中"));
     }
 }

@@ -85,10 +85,14 @@ fn anchor_index() -> &'static KeySet<(usize, usize)> {
 
 /// All anchor matches in `t`, in text order: (rule, anchor, start, end).
 fn find_anchors(t: &str) -> Vec<(usize, usize, usize, usize)> {
-    anchor_index()
-        .find_iter(t)
-        .filter_map(|(i, _, (ri, ai))| match_rest(t, i, RULES[ri].anchors[ai]).map(|e| (ri, ai, i, e)))
-        .collect()
+    let mut out = Vec::new();
+    anchor_index().for_each(t, |i, _, (ri, ai)| {
+        if let Some(e) = match_rest(t, i, RULES[ri].anchors[ai]) {
+            out.push((ri, ai, i, e));
+        }
+        true
+    });
+    out
 }
 
 fn unit_after<'a>(t: &str, pos: usize, units: &'a [&'a str]) -> Option<&'a str> {
@@ -438,17 +442,18 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
 
     // Choose per id.
     let mut values = Vec::new();
-    let mut ids: Vec<&'static str> = cands.iter().map(|c| c.id).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    for id in ids {
+    // Candidates grouped by id (a stable sort keeps their order within one).
+    let mut by_id: Vec<&Cand> = cands.iter().collect();
+    by_id.sort_by(|a, b| a.id.cmp(b.id));
+    for group in by_id.chunk_by(|a, b| a.id == b.id) {
+        let id = group[0].id;
         let Some(def) = registry::field(id) else {
             continue;
         };
         if !def.recorded_in(era) {
             continue;
         }
-        let mut mine: Vec<&Cand> = cands.iter().filter(|c| c.id == id).collect();
+        let mut mine: Vec<&Cand> = group.to_vec();
         mine.sort_by_key(|c| (c.sentence, c.tier, c.phrase.start));
         // A sentence listing parts keeps only its unmarked first figure.
         let mut kept: Vec<&Cand> = Vec::new();
@@ -505,10 +510,13 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
 }
 
 /// Ids filled by one rule (received_total and new_received.total) are one fact.
-fn same_rule_ids(a: &str, b: &str) -> bool {
-    RULES
-        .iter()
-        .any(|r| r.ids.contains(&a) && r.ids.contains(&b))
+fn same_rule_ids(a: &'static str, b: &'static str) -> bool {
+    // Asked for every pair of candidates on one number: the pairs are
+    // listed once rather than the rules scanned each time.
+    static PAIRS: std::sync::OnceLock<crate::fasthash::FastSet<(&'static str, &'static str)>> = std::sync::OnceLock::new();
+    PAIRS
+        .get_or_init(|| RULES.iter().flat_map(|r| r.ids.iter().flat_map(|&x| r.ids.iter().map(move |&y| (x, y)))).collect())
+        .contains(&(a, b))
 }
 
 fn negator_before(s: &str) -> bool {

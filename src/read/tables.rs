@@ -489,7 +489,7 @@ fn strip_numbering(label: &str) -> &str {
 fn best_row(t: &Template, label: &str, cursor: usize) -> Option<usize> {
     let keys = &vocab().rows[t.name];
     let stripped = strip_numbering(label);
-    let contained = keys.contains.find_iter(label).map(|(_, k, i)| (k, i));
+    let contained = keys.contains.find_all(label).into_iter().map(|(_, k, i)| (k, i));
     let exact = keys.exact.iter().copied().filter(|(k, _)| stripped == *k);
     let mut best: Option<(usize, bool, usize)> = None; // (score, at_or_after_cursor, index)
     for (k, i) in contained.chain(exact) {
