@@ -7,8 +7,10 @@
 //! era follows ANNOTATION.md: template headers first, then the year.
 
 use crate::normalise::is_cjk;
+use crate::read::keyset::Words;
 use crate::report::{Contact, Meta};
 use crate::segment::Document;
+use std::sync::OnceLock;
 
 /// Template wording that decides the era (SCHEMA §1).
 const E21_HEADERS: &[&str] = &[
@@ -31,14 +33,15 @@ pub fn era_by_year(year: i32) -> &'static str {
 
 /// The era and how it was decided.
 pub fn detect_era(text: &str, year: Option<i32>) -> (Option<String>, Option<String>) {
-    let has = |list: &[&str]| list.iter().any(|h| memchr::memmem::find(text.as_bytes(), h.as_bytes()).is_some());
-    if has(E21_HEADERS) {
+    static LISTS: OnceLock<[Words; 3]> = OnceLock::new();
+    let [e21, e19, either] = LISTS.get_or_init(|| [Words::new(E21_HEADERS), Words::new(E19_HEADERS), Words::new(E19_OR_E21)]);
+    if e21.any_in(text) {
         return (Some("E21".into()), Some("headers".into()));
     }
-    if has(E19_HEADERS) {
+    if e19.any_in(text) {
         return (Some("E19".into()), Some("headers".into()));
     }
-    if has(E19_OR_E21) {
+    if either.any_in(text) {
         let era = match year {
             Some(y) if y <= 2020 => "E19",
             _ => "E21",
@@ -394,18 +397,17 @@ fn read_year(text: &str, title: Option<&str>, period: &Option<[String; 2]>, ds: 
 
 fn read_published(doc: &Document) -> Option<String> {
     let text = doc.text;
-    for labels in [&["发布日期", "发布时间", "公开日期", "发文日期", "发布于"][..], &["时间", "日期"][..]] {
-        for l in labels {
-            for i in memchr::memmem::find_iter(text.as_bytes(), l.as_bytes()) {
-                if text[..i].ends_with(['成', '文', '效', '止', '印']) {
-                    continue;
-                }
-                let rest = &text[i + l.len()..];
-                let skip: usize = rest.chars().take_while(|c| ":| \t".contains(*c)).map(char::len_utf8).sum();
-                if let Some((y, m, d, _)) = parse_date(&rest[skip..]) {
-                    return Some(iso(y, m, d));
-                }
-            }
+    // In order of preference; each label's occurrences in text order.
+    static LABELS: OnceLock<Words> = OnceLock::new();
+    let labels = LABELS.get_or_init(|| Words::new(&["发布日期", "发布时间", "公开日期", "发文日期", "发布于", "时间", "日期"]));
+    for (_, i, l) in labels.each(text) {
+        if text[..i].ends_with(['成', '文', '效', '止', '印']) {
+            continue;
+        }
+        let rest = &text[i + l.len()..];
+        let skip: usize = rest.chars().take_while(|c| ":| \t".contains(*c)).map(char::len_utf8).sum();
+        if let Some((y, m, d, _)) = parse_date(&rest[skip..]) {
+            return Some(iso(y, m, d));
         }
     }
     // The signature date: a line that is only a date, near the end.

@@ -137,6 +137,36 @@ impl<T: Copy> KeySet<T> {
     }
 }
 
+/// A few words searched over whole texts with vector searchers built once.
+///
+/// For a handful of words over a long text, one `memmem` pass per word
+/// beats a char-by-char walk; building a searcher costs more than searching
+/// a short report, so the searchers are built once and kept (in a static).
+pub struct Words {
+    finders: Vec<memchr::memmem::Finder<'static>>,
+}
+
+impl Words {
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a &'static str>) -> Words {
+        Words { finders: words.into_iter().filter(|w| !w.is_empty()).map(|w| memchr::memmem::Finder::new(w.as_bytes())).collect() }
+    }
+
+    /// Whether any of the words occurs in `text`.
+    pub fn any_in(&self, text: &str) -> bool {
+        self.finders.iter().any(|f| f.find(text.as_bytes()).is_some())
+    }
+
+    /// Every occurrence, word by word (in the order given), each word's in
+    /// text order: (word index, byte offset, word).
+    pub fn each<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, usize, &'t str)> + 't {
+        self.finders.iter().enumerate().flat_map(move |(wi, f)| {
+            // The needle is one of the `&'static str` words: valid UTF-8.
+            let w = std::str::from_utf8(f.needle()).unwrap_or("");
+            f.find_iter(text.as_bytes()).map(move |p| (wi, p, w))
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,6 +188,15 @@ mod tests {
         let s = KeySet::new([("公开", 'a'), ("公", 'b'), ("公开数", 'c')]);
         let got: Vec<char> = s.find_all("公开数").into_iter().map(|h| h.2).collect();
         assert_eq!(got, vec!['a', 'b', 'c']);
+    }
+
+    #[test]
+    fn words_find_every_occurrence_word_by_word() {
+        let w = Words::new(&["时间", "日期", ""]);
+        let got: Vec<(usize, usize)> = w.each("日期:1 时间:2 日期").map(|(i, p, _)| (i, p)).collect();
+        assert_eq!(got, vec![(0, 9), (1, 0), (1, 18)]);
+        assert!(w.any_in("发布日期"));
+        assert!(!w.any_in("发布"));
     }
 
     #[test]

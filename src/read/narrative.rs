@@ -9,7 +9,7 @@
 //! the most specific anchor wins, then the first in the text. Negations
 //! (无…行政复议) state zero when no number is stated.
 
-use super::keyset::KeySet;
+use super::keyset::{KeySet, Words};
 use super::Value;
 use crate::numbers::{self, Num};
 use crate::registry::narrative::{
@@ -352,19 +352,21 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
     // A sentence is looked at only when it has a negator and a topic word.
     // A few words over the whole text: memmem's vector search beats a
     // char-by-char walk here.
-    let mark = |words: &mut dyn Iterator<Item = &&str>| {
+    static WORDS: std::sync::OnceLock<(Words, Words)> = std::sync::OnceLock::new();
+    let (negators, topics) = WORDS.get_or_init(|| {
+        (Words::new(NEGATORS.iter().chain(NEGATORS_AFTER)), Words::new(NEGATIONS.iter().flat_map(|n| n.topics[0].iter())))
+    });
+    let mark = |words: &Words| {
         let mut hit = vec![false; sentences.len()];
-        for w in words {
-            for p in memchr::memmem::find_iter(doc.text.as_bytes(), w.as_bytes()) {
-                if let Some(si) = sentence_of(p, p) {
-                    hit[si] = true;
-                }
+        for (_, p, _) in words.each(doc.text) {
+            if let Some(si) = sentence_of(p, p) {
+                hit[si] = true;
             }
         }
         hit
     };
-    let with_negator = mark(&mut NEGATORS.iter().chain(NEGATORS_AFTER));
-    let with_topic = mark(&mut NEGATIONS.iter().flat_map(|n| n.topics[0].iter()));
+    let with_negator = mark(negators);
+    let with_topic = mark(topics);
     let negated: Vec<bool> = with_negator.iter().zip(&with_topic).map(|(a, b)| *a && *b).collect();
     for (si, sp) in sentences.iter().enumerate() {
         if !negated[si] {
