@@ -216,6 +216,31 @@ describe('the web page in headless Chromium', () => {
     await page.close();
   });
 
+  test('batch table: era badges and column names are not cut, in Chinese and in English', async () => {
+    const page = await freshPage();
+    await dropFiles(page, SAMPLE_NAMES.map((name) => ({ name, bytes: sample(name) })));
+    await page.waitForSelector('.ogi-batch[data-complete]');
+    // Cells clip at their padding box (overflow: hidden); a header button
+    // wider than its cell is cut too.
+    const cut = () =>
+      page.evaluate(() => {
+        const out = [];
+        for (const b of document.querySelectorAll('.ogi-batch-table td .ogi-era')) {
+          if (b.getBoundingClientRect().right > b.closest('td').getBoundingClientRect().right + 0.5) out.push(b.textContent);
+        }
+        for (const th of document.querySelectorAll('.ogi-batch-table th')) {
+          if (th.scrollWidth > th.clientWidth + 1) out.push(th.textContent);
+        }
+        return out;
+      });
+    assert.deepEqual(await cut(), []);
+    await page.click('ogi-extract [data-action=lang]');
+    await page.waitForFunction(() => document.querySelector('.ogi-batch-table th')?.textContent.trim() !== '');
+    assert.match(await page.textContent('.ogi-batch-table thead'), /Template/);
+    assert.deepEqual(await cut(), []);
+    await page.close();
+  });
+
   test('drop several files: the table fills, bad files say why, cross-year checks run, exports equal the CLI', async () => {
     const page = await freshPage();
     const files = [...SAMPLE_NAMES.map((name) => ({ name, bytes: sample(name) })), ...BAD_FILES];
