@@ -238,6 +238,9 @@ describe('the web page in headless Chromium', () => {
     await page.waitForFunction(() => document.querySelector('.ogi-batch-table th')?.textContent.trim() !== '');
     assert.match(await page.textContent('.ogi-batch-table thead'), /Template/);
     assert.deepEqual(await cut(), []);
+    // The choice is remembered (localStorage): back to Chinese for the next tests.
+    await page.click('ogi-extract [data-action=lang]');
+    assert.equal(await page.getAttribute('ogi-extract', 'lang'), 'zh-CN');
     await page.close();
   });
 
