@@ -488,11 +488,8 @@ fn strip_numbering(label: &str) -> &str {
 /// 被依法纠错数 follow the printed order).
 fn best_row(t: &Template, label: &str, cursor: usize) -> Option<usize> {
     let keys = &vocab().rows[t.name];
-    let stripped = strip_numbering(label);
-    let contained = keys.contains.find_all(label).into_iter().map(|(_, k, i)| (k, i));
-    let exact = keys.exact.iter().copied().filter(|(k, _)| stripped == *k);
     let mut best: Option<(usize, bool, usize)> = None; // (score, at_or_after_cursor, index)
-    for (k, i) in contained.chain(exact) {
+    let mut consider = |k: &str, i: usize| {
         let score = k.chars().count();
         let after = i >= cursor;
         let better = match best {
@@ -501,6 +498,18 @@ fn best_row(t: &Template, label: &str, cursor: usize) -> Option<usize> {
         };
         if better {
             best = Some((score, after, i));
+        }
+    };
+    keys.contains.for_each(label, |_, k, i| {
+        consider(k, i);
+        true
+    });
+    if !keys.exact.is_empty() {
+        let stripped = strip_numbering(label);
+        for &(k, i) in &keys.exact {
+            if stripped == k {
+                consider(k, i);
+            }
         }
     }
     best.map(|b| b.2)
