@@ -10,13 +10,16 @@
 /// Bits in each bitset (a power of two).
 const BITS: usize = 1 << 16;
 
+/// Keys sharing their first char(s), with those chars.
+type Group<K, T> = (K, Vec<Entry<T>>);
+
 /// A set of literal keys, each with a payload (a row index, a rule index…).
 pub struct KeySet<T> {
     /// Keys of 2+ chars by their first two chars, sorted by the pair.
-    pairs: Vec<((char, char), Vec<Entry<T>>)>,
+    pairs: Vec<Group<(char, char), T>>,
     pair_bits: Vec<u64>,
     /// Keys of one char, sorted by it.
-    singles: Vec<(char, Vec<Entry<T>>)>,
+    singles: Vec<Group<char, T>>,
     single_bits: Vec<u64>,
 }
 
