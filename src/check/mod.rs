@@ -466,8 +466,7 @@ pub fn run(fields: &[Value], derived: &[Value], era: &str) -> Vec<Check> {
                 false,
             );
         }
-        let fj_rows: Vec<String> = v.keys().filter(|k| k.starts_with("local.fj.") && k.ends_with(".year")).map(str::to_string).collect();
-        let mut fj_rows = fj_rows;
+        let mut fj_rows: Vec<String> = v.keys().filter(|k| k.starts_with("local.fj.") && k.ends_with(".year")).map(str::to_string).collect();
         fj_rows.sort();
         for y in fj_rows {
             let cum = y.trim_end_matches(".year").to_string() + ".cumulative";

@@ -62,11 +62,6 @@ pub struct DecodedText {
     pub encoding: &'static str,
 }
 
-/// The name this crate reports for an encoding.
-fn name_of(enc: Enc) -> &'static str {
-    enc.name()
-}
-
 /// The WHATWG Encoding Standard's labels of the encodings this crate reads
 /// (<https://encoding.spec.whatwg.org/#names-and-labels>); GBK's go to
 /// GB18030. Every other label (windows-1252, shift_jis…) is not read.
@@ -144,14 +139,7 @@ pub fn decode_bytes_with_hint(bytes: &[u8], hint: Option<Enc>) -> DecodedText {
     }
     // The common case first: valid UTF-8 needs no counting.
     if let Ok(s) = std::str::from_utf8(bytes) {
-        let mut text = s.to_string();
-        if text.starts_with('\u{FEFF}') {
-            text.remove(0);
-        }
-        return DecodedText {
-            text,
-            encoding: name_of(Enc::Utf8),
-        };
+        return finish(s.to_string(), Enc::Utf8);
     }
     let q = utf8_quality(bytes);
     if q.errors == 0 {
@@ -181,13 +169,14 @@ pub fn decode_as(bytes: &[u8], enc: Enc) -> DecodedText {
     finish(text, enc)
 }
 
+/// Drops a leading U+FEFF (a BOM decoded as text) and names the encoding.
 fn finish(mut text: String, enc: Enc) -> DecodedText {
     if text.starts_with('\u{FEFF}') {
         text.remove(0);
     }
     DecodedText {
         text,
-        encoding: name_of(enc),
+        encoding: enc.name(),
     }
 }
 
@@ -707,14 +696,14 @@ mod tests {
     fn guess_on_large_input_uses_sample() {
         let big = gbk(&format!("{SIMPLIFIED}\n").repeat(2000));
         assert!(big.len() > SAMPLE);
-        assert_eq!(name_of(choose_legacy(&big, None).0), "gb18030");
+        assert_eq!(choose_legacy(&big, None).0.name(), "gb18030");
     }
 
     /// The label table agrees with encoding_rs (the WHATWG labels): the same
     /// encoding for every label read, none for the others.
     #[test]
     fn labels_agree_with_encoding_rs() {
-        let ours = |l: &str| encoding_for_label(l).map(name_of);
+        let ours = |l: &str| encoding_for_label(l).map(Enc::name);
         let theirs = |l: &str| {
             let e = encoding_rs::Encoding::for_label(l.trim().as_bytes())?;
             if e == GBK || e == encoding_rs::GB18030 {
@@ -783,7 +772,7 @@ mod tests {
             }
             let theirs = encoding_rs::Encoding::for_bom(&b)
                 .map(|(e, n)| (e.name().to_ascii_lowercase(), n));
-            let ours = bom(&b).map(|(e, n)| (name_of(e).to_string(), n));
+            let ours = bom(&b).map(|(e, n)| (e.name().to_string(), n));
             assert_eq!(ours, theirs, "{b:02X?}");
         }
     }

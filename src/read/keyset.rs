@@ -146,27 +146,23 @@ impl<T: Copy> KeySet<T> {
 /// beats a char-by-char walk; building a searcher costs more than searching
 /// a short report, so the searchers are built once and kept (in a static).
 pub struct Words {
-    finders: Vec<memchr::memmem::Finder<'static>>,
+    finders: Vec<(&'static str, memchr::memmem::Finder<'static>)>,
 }
 
 impl Words {
     pub fn new<'a>(words: impl IntoIterator<Item = &'a &'static str>) -> Words {
-        Words { finders: words.into_iter().filter(|w| !w.is_empty()).map(|w| memchr::memmem::Finder::new(w.as_bytes())).collect() }
+        Words { finders: words.into_iter().filter(|w| !w.is_empty()).map(|w| (*w, memchr::memmem::Finder::new(w.as_bytes()))).collect() }
     }
 
     /// Whether any of the words occurs in `text`.
     pub fn any_in(&self, text: &str) -> bool {
-        self.finders.iter().any(|f| f.find(text.as_bytes()).is_some())
+        self.finders.iter().any(|(_, f)| f.find(text.as_bytes()).is_some())
     }
 
     /// Every occurrence, word by word (in the order given), each word's in
     /// text order: (word index, byte offset, word).
-    pub fn each<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, usize, &'t str)> + 't {
-        self.finders.iter().enumerate().flat_map(move |(wi, f)| {
-            // The needle is one of the `&'static str` words: valid UTF-8.
-            let w = std::str::from_utf8(f.needle()).unwrap_or("");
-            f.find_iter(text.as_bytes()).map(move |p| (wi, p, w))
-        })
+    pub fn each<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, usize, &'static str)> + 't {
+        self.finders.iter().enumerate().flat_map(move |(wi, &(w, ref f))| f.find_iter(text.as_bytes()).map(move |p| (wi, p, w)))
     }
 }
 

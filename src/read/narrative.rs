@@ -444,19 +444,17 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
 
     // Choose per id.
     let mut values = Vec::new();
-    // Candidates grouped by id (a stable sort keeps their order within one).
+    // Candidates grouped by id, each group in sentence order (one stable sort).
     let mut by_id: Vec<&Cand> = cands.iter().collect();
-    by_id.sort_by(|a, b| a.id.cmp(b.id));
-    for group in by_id.chunk_by(|a, b| a.id == b.id) {
-        let id = group[0].id;
+    by_id.sort_by_key(|c| (c.id, c.sentence, c.tier, c.phrase.start));
+    for mine in by_id.chunk_by(|a, b| a.id == b.id) {
+        let id = mine[0].id;
         let Some(def) = registry::field(id) else {
             continue;
         };
         if !def.recorded_in(era) {
             continue;
         }
-        let mut mine: Vec<&Cand> = group.to_vec();
-        mine.sort_by_key(|c| (c.sentence, c.tier, c.phrase.start));
         // A sentence listing parts keeps only its unmarked first figure.
         let mut kept: Vec<&Cand> = Vec::new();
         for group in mine.chunk_by(|a, b| a.sentence == b.sentence) {
