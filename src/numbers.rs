@@ -101,35 +101,45 @@ fn parse_chinese(s: &str) -> Option<(f64, usize)> {
 /// Parses Arabic digits at the start of `s`: `12`, `1,234`, `0.00`, `5.5`.
 fn parse_arabic(s: &str) -> Option<(f64, bool, usize)> {
     let b = s.as_bytes();
-    let mut i = 0;
-    let mut digits = String::new();
-    while i < b.len() && b[i].is_ascii_digit() {
-        digits.push(b[i] as char);
-        i += 1;
-    }
-    if digits.is_empty() {
+    let int_end = b.iter().position(|c| !c.is_ascii_digit()).unwrap_or(b.len());
+    if int_end == 0 {
         return None;
     }
+    let mut i = int_end;
     // Thousands separators: exactly three digits after each comma.
-    while i + 3 < b.len() + 1
-        && i < b.len()
+    let mut groups = 0;
+    while b.len() >= i + 4
         && b[i] == b','
-        && b.len() >= i + 4
         && b[i + 1..i + 4].iter().all(u8::is_ascii_digit)
         && !(b.len() > i + 4 && b[i + 4].is_ascii_digit())
     {
-        digits.push_str(&s[i + 1..i + 4]);
+        groups += 1;
         i += 4;
     }
     let mut decimal = false;
+    let frac_start = i + 1;
     if i + 1 < b.len() && b[i] == b'.' && b[i + 1].is_ascii_digit() {
         decimal = true;
-        digits.push('.');
         i += 1;
         while i < b.len() && b[i].is_ascii_digit() {
-            digits.push(b[i] as char);
             i += 1;
         }
+    }
+    // The common case, a plain integer of up to 15 digits, is exact in an
+    // f64 and needs no text; anything else goes through `str::parse`.
+    if !decimal && groups == 0 && int_end <= 15 {
+        let v = b[..int_end].iter().fold(0u64, |acc, d| acc * 10 + u64::from(d - b'0'));
+        return Some((v as f64, false, i));
+    }
+    let mut digits = String::with_capacity(i);
+    digits.push_str(&s[..int_end]);
+    for g in 0..groups {
+        let at = int_end + 4 * g + 1;
+        digits.push_str(&s[at..at + 3]);
+    }
+    if decimal {
+        digits.push('.');
+        digits.push_str(&s[frac_start..i]);
     }
     digits.parse::<f64>().ok().map(|v| (v, decimal, i))
 }
@@ -237,6 +247,24 @@ mod tests {
         assert_eq!(v("0.00"), (0.0, false));
         assert_eq!(v("96171.6万元"), (96171.6, false));
         assert!(parse_at("0.00", 0, true).unwrap().decimal);
+    }
+
+    /// The allocation-free reader gives what parsing the consumed digits
+    /// (without thousands commas) as text gives.
+    #[test]
+    fn arabic_matches_text_parse() {
+        for s in [
+            "0", "7", "0001", "123456789012345", "1234567890123456", "99999999999999999999", "1,234",
+            "1,234,567", "12,34", "1,2345", "1,234.5", "0.00", "5.", "5.5万", "3119件", "81,其中",
+            "12345678901234567890.25",
+        ] {
+            let (v, decimal, used) = parse_arabic(s).unwrap();
+            let text: String = s[..used].chars().filter(|c| *c != ',').collect();
+            assert_eq!((v, decimal), (text.parse::<f64>().unwrap(), text.contains('.')), "{s}");
+        }
+        assert_eq!(parse_arabic("1,234,567").map(|r| r.2), Some(9));
+        assert_eq!(parse_arabic("12,34").map(|r| r.2), Some(2));
+        assert!(parse_arabic("件").is_none() && parse_arabic("").is_none());
     }
 
     #[test]

@@ -2,118 +2,124 @@
 //!
 //! The templates' row labels and the narrative rules' anchors are hundreds
 //! of short literals. Testing each with `contains` costs one substring
-//! search per key per line; here the keys are indexed by their first two
-//! chars (a bitset over a hash of the pair rejects most positions at once),
-//! so the text is walked once and only the few keys that start with the
-//! pair at hand are compared there. Keys of one char have their own index.
-
-/// Bits in each bitset (a power of two).
-const BITS: usize = 1 << 16;
-
-/// Keys sharing their first char(s), with those chars.
-type Group<K, T> = (K, Vec<Entry<T>>);
+//! search per key per line; here the keys are compiled once into an
+//! Aho–Corasick automaton over UTF-8 bytes (a dense table: one lookup per
+//! byte of text, whatever the number of keys), so the text is walked once.
 
 /// A set of literal keys, each with a payload (a row index, a rule index…).
 pub struct KeySet<T> {
-    /// Keys of 2+ chars by their first two chars, sorted by the pair.
-    pairs: Vec<Group<(char, char), T>>,
-    pair_bits: Vec<u64>,
-    /// Keys of one char, sorted by it.
-    singles: Vec<Group<char, T>>,
-    single_bits: Vec<u64>,
+    /// Byte → column of `next` (bytes no key uses share column 0).
+    class: [u8; 256],
+    columns: usize,
+    /// `next[state + class]`: the state after a byte, as the index of its
+    /// row (state number × `columns`), with `MATCH` set when keys end there.
+    next: Vec<u32>,
+    /// Per state number: the keys that end there, longest first (its own
+    /// key, then those of its suffixes), as indices into `entries`.
+    ends: Vec<Vec<u32>>,
+    entries: Vec<Entry<T>>,
 }
+
+/// Flag on a `next` value: the state reached is the end of some key.
+const MATCH: u32 = 1 << 31;
 
 #[derive(Clone, Copy)]
 struct Entry<T> {
     key: &'static str,
     payload: T,
-    /// Insertion order: matches at one position come out in this order.
-    seq: usize,
-}
-
-fn pair_hash(a: char, b: char) -> usize {
-    ((a as u32).wrapping_mul(0x9E37_79B1) ^ (b as u32)) as usize & (BITS - 1)
-}
-
-fn single_hash(a: char) -> usize {
-    a as usize & (BITS - 1)
-}
-
-fn test(bits: &[u64], h: usize) -> bool {
-    bits[h / 64] & (1 << (h % 64)) != 0
 }
 
 impl<T: Copy> KeySet<T> {
     /// Builds the set; empty keys are ignored.
     pub fn new(entries: impl IntoIterator<Item = (&'static str, T)>) -> KeySet<T> {
-        let mut set = KeySet { pairs: Vec::new(), pair_bits: vec![0; BITS / 64], singles: Vec::new(), single_bits: vec![0; BITS / 64] };
-        for (seq, (key, payload)) in entries.into_iter().enumerate() {
-            let e = Entry { key, payload, seq };
-            let mut cs = key.chars();
-            match (cs.next(), cs.next()) {
-                (None, _) => {}
-                (Some(a), None) => {
-                    let h = single_hash(a);
-                    set.single_bits[h / 64] |= 1 << (h % 64);
-                    match set.singles.iter_mut().find(|g| g.0 == a) {
-                        Some(g) => g.1.push(e),
-                        None => set.singles.push((a, vec![e])),
-                    }
-                }
-                (Some(a), Some(b)) => {
-                    let h = pair_hash(a, b);
-                    set.pair_bits[h / 64] |= 1 << (h % 64);
-                    match set.pairs.iter_mut().find(|g| g.0 == (a, b)) {
-                        Some(g) => g.1.push(e),
-                        None => set.pairs.push(((a, b), vec![e])),
-                    }
+        let entries: Vec<Entry<T>> = entries.into_iter().filter(|(k, _)| !k.is_empty()).map(|(key, payload)| Entry { key, payload }).collect();
+        // Columns: one per byte some key uses, and 0 for the rest.
+        let mut class = [0u8; 256];
+        let mut columns = 1;
+        for e in &entries {
+            for &b in e.key.as_bytes() {
+                if class[b as usize] == 0 {
+                    class[b as usize] = columns as u8;
+                    columns += 1;
                 }
             }
         }
-        set.pairs.sort_by_key(|g| g.0);
-        set.singles.sort_by_key(|g| g.0);
-        set
-    }
-
-    fn singles_of(&self, a: char) -> &[Entry<T>] {
-        if !test(&self.single_bits, single_hash(a)) {
-            return &[];
+        // Small key sets in practice; beyond 255 byte values the classes
+        // would not fit a u8, and every byte then gets its own column.
+        if columns > 256 {
+            columns = 256;
+            for (b, c) in class.iter_mut().enumerate() {
+                *c = b as u8;
+            }
         }
-        self.singles.binary_search_by_key(&a, |g| g.0).map_or(&[], |p| &self.singles[p].1)
-    }
-
-    fn pairs_of(&self, a: char, b: char) -> &[Entry<T>] {
-        if !test(&self.pair_bits, pair_hash(a, b)) {
-            return &[];
+        // The trie: children per state as (column, state); the root is 0.
+        let mut children: Vec<Vec<(usize, usize)>> = vec![Vec::new()];
+        let mut own: Vec<Vec<u32>> = vec![Vec::new()];
+        for (i, e) in entries.iter().enumerate() {
+            let mut s = 0usize;
+            for &b in e.key.as_bytes() {
+                let c = class[b as usize] as usize;
+                s = match children[s].iter().find(|&&(cc, _)| cc == c) {
+                    Some(&(_, t)) => t,
+                    None => {
+                        let t = own.len();
+                        children[s].push((c, t));
+                        children.push(Vec::new());
+                        own.push(Vec::new());
+                        t
+                    }
+                };
+            }
+            own[s].push(i as u32);
         }
-        self.pairs.binary_search_by_key(&(a, b), |g| g.0).map_or(&[], |p| &self.pairs[p].1)
+        // Breadth first, so a state's failure state (shorter) is done
+        // before it: its row starts as a copy of the failure state's row,
+        // then its trie children are written over it. A child's keys are
+        // its own, then its failure state's (shorter ones).
+        let states = own.len();
+        let mut fail = vec![0usize; states];
+        let mut next = vec![0u32; states * columns];
+        let mut ends: Vec<Vec<u32>> = vec![Vec::new(); states];
+        let mut queue = std::collections::VecDeque::from([0usize]);
+        while let Some(s) = queue.pop_front() {
+            if s != 0 {
+                next.copy_within(fail[s] * columns..(fail[s] + 1) * columns, s * columns);
+            }
+            for &(c, t) in &children[s] {
+                fail[t] = if s == 0 { 0 } else { (next[fail[s] * columns + c] & !MATCH) as usize / columns };
+                let mut keys = std::mem::take(&mut own[t]);
+                keys.extend_from_slice(&ends[fail[t]]);
+                let flag = if keys.is_empty() { 0 } else { MATCH };
+                ends[t] = keys;
+                next[s * columns + c] = (t * columns) as u32 | flag;
+                queue.push_back(t);
+            }
+        }
+        KeySet { class, columns, next, ends, entries }
     }
 
     /// Calls `f(byte offset, key, payload)` for every occurrence of every
     /// key in `text`, in text order (at one offset, in insertion order).
     /// Occurrences may overlap. `f` returns false to stop.
     pub fn for_each(&self, text: &str, mut f: impl FnMut(usize, &'static str, T) -> bool) {
-        let bytes = text.as_bytes();
-        let mut chars = text.char_indices().peekable();
-        let mut here: Vec<Entry<T>> = Vec::new();
-        while let Some((i, a)) = chars.next() {
-            let singles = self.singles_of(a);
-            let pairs = match chars.peek() {
-                Some(&(_, b)) => self.pairs_of(a, b),
-                None => &[],
-            };
-            if singles.is_empty() && pairs.is_empty() {
-                continue;
-            }
-            here.clear();
-            here.extend(singles.iter().chain(pairs).filter(|e| bytes[i..].starts_with(e.key.as_bytes())).copied());
-            if !singles.is_empty() && !pairs.is_empty() {
-                here.sort_by_key(|e| e.seq);
-            }
-            for e in &here {
-                if !f(i, e.key, e.payload) {
-                    return;
+        // The automaton sees a key when it ends; the callers want them by
+        // start, so the (few) matches are gathered and sorted first.
+        let mut found: Vec<(usize, u32)> = Vec::new();
+        let mut s = 0usize;
+        for (i, &b) in text.as_bytes().iter().enumerate() {
+            let t = self.next[s + self.class[b as usize] as usize];
+            s = (t & !MATCH) as usize;
+            if t & MATCH != 0 {
+                for &k in &self.ends[s / self.columns] {
+                    found.push((i + 1 - self.entries[k as usize].key.len(), k));
                 }
+            }
+        }
+        found.sort_unstable();
+        for (start, k) in found {
+            let e = &self.entries[k as usize];
+            if !f(start, e.key, e.payload) {
+                return;
             }
         }
     }
@@ -205,5 +211,36 @@ mod tests {
         assert!(!s.any_in("\u{14E2D}"));
         assert!(!s.any_in("\u{14E2D}国"));
         assert!(s.any_in("a中"));
+    }
+
+    /// The automaton finds exactly what testing every key at every char
+    /// boundary finds, in the same order, on keys and texts drawn from a
+    /// small alphabet (many shared prefixes, suffixes and overlaps).
+    #[test]
+    fn agrees_with_testing_every_key_everywhere() {
+        let alphabet = ['申', '请', '公', '开', '件', 'a', '1', '、'];
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut draw = |n: usize| -> usize {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..200 {
+            let keys: Vec<&'static str> = (0..1 + draw(12))
+                .map(|_| -> &'static str { (0..draw(5)).map(|_| alphabet[draw(alphabet.len())]).collect::<String>().leak() })
+                .collect();
+            let set = KeySet::new(keys.iter().enumerate().map(|(i, &k)| (k, i)));
+            let text: String = (0..draw(40)).map(|_| alphabet[draw(alphabet.len())]).collect();
+            let mut want = Vec::new();
+            for (at, _) in text.char_indices() {
+                for (i, &k) in keys.iter().enumerate() {
+                    if !k.is_empty() && text[at..].starts_with(k) {
+                        want.push((at, k, i));
+                    }
+                }
+            }
+            assert_eq!(set.find_all(&text), want, "keys {keys:?} text {text}");
+        }
     }
 }

@@ -40,6 +40,12 @@ pub fn classify(cell: &str) -> CellKind {
     if t.is_empty() {
         return CellKind::Blank;
     }
+    // Most cells are a plain count (`0`, `37`): read it directly. Up to 13
+    // digits the value is exact and `parse_at` would give the same.
+    if t.len() <= 13 && t.bytes().all(|b| b.is_ascii_digit()) {
+        let value = t.bytes().fold(0u64, |acc, d| acc * 10 + u64::from(d - b'0')) as f64;
+        return CellKind::Num(Num { value, approx: false, decimal: false, start: 0, end: t.len() });
+    }
     if matches!(t, "/" | "-" | "—" | "——" | "--" | "无" | "\\" | "／" | "-/-" | "—/—" | "*") {
         return CellKind::Dash;
     }
@@ -73,24 +79,40 @@ struct VCell {
 }
 
 #[derive(Debug, Clone)]
-struct Row {
-    /// Normalised label text with all spaces removed.
-    label: String,
+struct Row<'a> {
+    /// Normalised label text with all spaces removed (borrowed from the
+    /// document when it is one piece without spaces, the usual case).
+    label: Cow<'a, str>,
     label_span: Option<Span>,
     values: Vec<VCell>,
     header: bool,
     /// Header cells (for header rows).
     header_cells: Vec<String>,
     block: usize,
-    lines: Vec<usize>,
+    /// The document lines the row was read from: `first..=last` (lines in
+    /// between that are not the row's are empty).
+    lines: (usize, usize),
 }
 
-impl Row {
-    fn new(block: usize) -> Row {
-        Row { label: String::new(), label_span: None, values: Vec::new(), header: false, header_cells: Vec::new(), block, lines: Vec::new() }
+impl<'a> Row<'a> {
+    /// A row read from line `li` (and maybe the lines after it).
+    fn new(block: usize, li: usize) -> Row<'a> {
+        Row { label: Cow::Borrowed(""), label_span: None, values: Vec::new(), header: false, header_cells: Vec::new(), block, lines: (li, li) }
     }
-    fn add_label(&mut self, text: &str, sp: Span) {
-        self.label.push_str(&squash(text));
+    /// The row goes on over line `li`.
+    fn add_line(&mut self, li: usize) {
+        self.lines.1 = li;
+    }
+    fn line_range(&self) -> std::ops::RangeInclusive<usize> {
+        self.lines.0..=self.lines.1
+    }
+    fn add_label(&mut self, text: &'a str, sp: Span) {
+        let piece = squash(text);
+        if self.label.is_empty() {
+            self.label = piece;
+        } else {
+            self.label.to_mut().push_str(&piece);
+        }
         self.label_span = Some(match self.label_span {
             Some(s) => Span { start: s.start, end: sp.end },
             None => sp,
@@ -100,11 +122,23 @@ impl Row {
 
 /// `s` without white space (borrowed when it has none, the usual case).
 fn squash(s: &str) -> Cow<'_, str> {
-    if s.chars().any(char::is_whitespace) {
+    if has_space(s) {
         Cow::Owned(s.chars().filter(|c| !c.is_whitespace()).collect())
     } else {
         Cow::Borrowed(s)
     }
+}
+
+/// Whether `s` holds a white-space char. Only ASCII spaces and chars with
+/// the lead bytes C2 (U+0085, U+00A0), E1 (U+1680), E2 (U+2000–U+205F) and
+/// E3 (U+3000) can be one, so only those are decoded.
+fn has_space(s: &str) -> bool {
+    s.bytes().enumerate().any(|(i, b)| match b {
+        b'\t'..=b'\r' | b' ' => true,
+        // A lead byte, so `i` is a char boundary.
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => s[i..].chars().next().is_some_and(char::is_whitespace),
+        _ => false,
+    })
 }
 
 /// Every key and header of every template, indexed once.
@@ -117,6 +151,13 @@ struct Vocab {
     strong: KeySet<()>,
     /// Per template (by name): its row keys.
     rows: FastMap<&'static str, RowKeys>,
+    /// Label fragments only the 福建 appendix prints.
+    fj: KeySet<()>,
+    /// 行政复议 and 行政诉讼 (table 四's context), searched in many labels.
+    review: memchr::memmem::Finder<'static>,
+    lawsuit: memchr::memmem::Finder<'static>,
+    /// 勾稽关系, the header of table 三's check column.
+    balance: memchr::memmem::Finder<'static>,
 }
 
 /// The row keys of one template: contains-keys in one set, exact keys
@@ -152,7 +193,16 @@ fn vocab() -> &'static Vocab {
         }
         let mut long_headers: Vec<&'static str> = headers.iter().copied().filter(|h| h.chars().count() >= 2).collect();
         long_headers.sort_unstable();
-        Vocab { headers, long_headers, strong: KeySet::new(strong), rows }
+        Vocab {
+            headers,
+            long_headers,
+            strong: KeySet::new(strong),
+            rows,
+            fj: KeySet::new(templates::FJ_APPENDIX.distinctive.iter().map(|&d| (d, ()))),
+            review: memchr::memmem::Finder::new("行政复议"),
+            lawsuit: memchr::memmem::Finder::new("行政诉讼"),
+            balance: memchr::memmem::Finder::new("勾稽关系"),
+        }
     })
 }
 
@@ -167,7 +217,7 @@ fn is_header_cell(s: &str) -> bool {
     if v.headers.contains(&*s) || s.match_indices('(').any(|(p, _)| v.headers.contains(&s[..p])) {
         return true;
     }
-    if s.contains("勾稽关系") || s == "历年累计" || s == "本年度" {
+    if v.balance.find(s.as_bytes()).is_some() || s == "历年累计" || s == "本年度" {
         return true;
     }
     // 2018年度 / 2018年
@@ -283,11 +333,12 @@ fn split_row_line(s: &str) -> Option<(usize, Vec<(usize, usize)>)> {
     Some((label.len(), nums))
 }
 
-fn build_rows(doc: &Document) -> Vec<Row> {
+#[inline(never)]
+fn build_rows<'a>(doc: &Document<'a>) -> Vec<Row<'a>> {
     let mut rows: Vec<Row> = Vec::new();
     let mut pending: Option<Row> = None;
     let mut block = 0usize;
-    let flush = |pending: &mut Option<Row>, rows: &mut Vec<Row>| {
+    let flush = |pending: &mut Option<Row<'a>>, rows: &mut Vec<Row<'a>>| {
         if let Some(r) = pending.take() {
             rows.push(r);
         }
@@ -299,21 +350,21 @@ fn build_rows(doc: &Document) -> Vec<Row> {
         }
         if line.explicit_row {
             flush(&mut pending, &mut rows);
-            let cells: Vec<(&str, Span)> = line.cells.iter().map(|c| (doc.slice(*c), *c)).collect();
-            let non_empty: Vec<&(&str, Span)> = cells.iter().filter(|c| !c.0.is_empty()).collect();
-            if non_empty.is_empty() {
+            let cells = || line.cells.iter().map(|&c| (doc.slice(c), c));
+            let mut non_empty = cells().map(|c| c.0).filter(|t| !t.is_empty()).peekable();
+            if non_empty.peek().is_none() {
                 continue;
             }
-            let mut row = Row::new(block);
-            row.lines.push(li);
-            if non_empty.iter().all(|c| is_header_cell(c.0)) {
+            let mut row = Row::new(block, li);
+            if non_empty.all(is_header_cell) {
                 row.header = true;
-                row.header_cells = non_empty.iter().map(|c| squash(c.0).into_owned()).collect();
+                row.header_cells = cells().filter(|c| !c.0.is_empty()).map(|c| squash(c.0).into_owned()).collect();
                 rows.push(row);
                 continue;
             }
+            row.values.reserve(line.cells.len());
             let mut in_values = false;
-            for (t, sp) in cells {
+            for (t, sp) in cells() {
                 let kind = classify(t);
                 if !in_values && kind == CellKind::Text {
                     row.add_label(t, sp);
@@ -346,25 +397,23 @@ fn build_rows(doc: &Document) -> Vec<Row> {
             match pending.as_mut() {
                 Some(p) if !p.header && p.values.is_empty() => {
                     p.values.extend(cells);
-                    p.lines.push(li);
+                    p.add_line(li);
                 }
                 _ => {
                     flush(&mut pending, &mut rows);
-                    let mut r = Row::new(block);
+                    let mut r = Row::new(block, li);
                     r.values.extend(cells);
-                    r.lines.push(li);
-                    rows.push(r);
+                                        rows.push(r);
                 }
             }
             continue;
         }
         if let Some(cells) = header_cells_in_line(text) {
             flush(&mut pending, &mut rows);
-            let mut r = Row::new(block);
+            let mut r = Row::new(block, li);
             r.header = true;
             r.header_cells = cells;
-            r.lines.push(li);
-            rows.push(r);
+                        rows.push(r);
             continue;
         }
         let kind = classify(text);
@@ -374,14 +423,13 @@ fn build_rows(doc: &Document) -> Vec<Row> {
                 match pending.as_mut() {
                     Some(p) if !p.header => {
                         p.values.push(VCell { kind, span: line.span });
-                        p.lines.push(li);
+                        p.add_line(li);
                     }
                     _ => {
                         flush(&mut pending, &mut rows);
-                        let mut r = Row::new(block);
+                        let mut r = Row::new(block, li);
                         r.values.push(VCell { kind, span: line.span });
-                        r.lines.push(li);
-                        pending = Some(r);
+                                                pending = Some(r);
                     }
                 }
                 continue;
@@ -389,29 +437,27 @@ fn build_rows(doc: &Document) -> Vec<Row> {
         }
         if let Some((label_len, nums)) = split_row_line(text) {
             flush(&mut pending, &mut rows);
-            let mut r = Row::new(block);
+            let mut r = Row::new(block, li);
             r.add_label(&text[..label_len], Span { start: line.span.start, end: line.span.start + label_len });
             for (s, e) in nums {
                 let sp = Span { start: line.span.start + s, end: line.span.start + e };
                 r.values.push(VCell { kind: classify(&text[s..e]), span: sp });
             }
-            r.lines.push(li);
-            rows.push(r);
+                        rows.push(r);
             continue;
         }
         if is_header_cell(text) {
             match pending.as_mut() {
                 Some(p) if p.header => {
                     p.header_cells.push(squash(text).into_owned());
-                    p.lines.push(li);
+                    p.add_line(li);
                 }
                 _ => {
                     flush(&mut pending, &mut rows);
-                    let mut r = Row::new(block);
+                    let mut r = Row::new(block, li);
                     r.header = true;
                     r.header_cells.push(squash(text).into_owned());
-                    r.lines.push(li);
-                    pending = Some(r);
+                                        pending = Some(r);
                 }
             }
             continue;
@@ -419,14 +465,13 @@ fn build_rows(doc: &Document) -> Vec<Row> {
         match pending.as_mut() {
             Some(p) if !p.header && p.values.is_empty() && !p.label.is_empty() && p.label.len() < 240 && !is_strong_label(text) => {
                 p.add_label(text, line.span);
-                p.lines.push(li);
+                p.add_line(li);
             }
             _ => {
                 flush(&mut pending, &mut rows);
-                let mut r = Row::new(block);
+                let mut r = Row::new(block, li);
                 r.add_label(text, line.span);
-                r.lines.push(li);
-                pending = Some(r);
+                                pending = Some(r);
             }
         }
     }
@@ -438,16 +483,16 @@ fn build_rows(doc: &Document) -> Vec<Row> {
 /// Extra cells must be blank: blank cells before the values are the padding
 /// of a merged label (a filled grid: `一、本年新收…\t\t\t42\t59…`), blank
 /// cells after them are empty trailing columns (`| 3 | 0 | 3 | ||`).
-fn fit_columns(values: &[VCell], vals: &[usize], n: usize) -> Option<Vec<usize>> {
+fn fit_columns<'v>(values: &[VCell], vals: &'v [usize], n: usize) -> Option<&'v [usize]> {
     if vals.len() < n {
         return None;
     }
     let extra = vals.len() - n;
     let blank = |v: &usize| values[*v].kind == CellKind::Blank;
     if vals[n..].iter().all(blank) {
-        Some(vals[..n].to_vec())
+        Some(&vals[..n])
     } else if vals[..extra].iter().all(blank) {
-        Some(vals[extra..].to_vec())
+        Some(&vals[extra..])
     } else {
         None
     }
@@ -548,10 +593,10 @@ pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
     // Per block: the 福建 appendix or the national table; table 二's header;
     // whether a 行政复议 header was seen (table 四).
     let mut block_is_fj: FastMap<usize, bool> = FastMap::default();
+    let v = vocab();
     for r in &rows {
-        let fj = templates::FJ_APPENDIX.distinctive.iter().any(|d| {
-            r.label.contains(d) || r.header_cells.iter().any(|h| h == d)
-        });
+        let fj = v.fj.any_in(&r.label)
+            || r.header_cells.iter().any(|h| templates::FJ_APPENDIX.distinctive.contains(&h.as_str()));
         if fj {
             block_is_fj.insert(r.block, true);
         }
@@ -559,6 +604,8 @@ pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
     let mut t2_header: Vec<String> = Vec::new();
     let mut t2_block = usize::MAX;
     let mut t4_seen_at: Option<usize> = None;
+    // Value cells of the row at hand without unit-column cells.
+    let mut vals: Vec<usize> = Vec::new();
     for (ri, r) in rows.iter().enumerate() {
         if r.header {
             let ys: Vec<Option<i32>> = r.header_cells.iter().map(|h| header_year(h)).collect();
@@ -576,23 +623,25 @@ pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
             }
             continue;
         }
-        if r.label.contains("行政复议") && r.values.is_empty() {
+        let review = v.review.find(r.label.as_bytes()).is_some();
+        if review && r.values.is_empty() {
             t4_seen_at = Some(ri);
         }
         if r.values.is_empty() {
             continue;
         }
-        // Value cells without unit-column cells.
-        let vals: Vec<usize> = (0..r.values.len()).filter(|&i| r.values[i].kind != CellKind::Unit).collect();
+        vals.clear();
+        vals.extend((0..r.values.len()).filter(|&i| r.values[i].kind != CellKind::Unit));
         if modern {
             // Table 四: 15 numbers after a 行政复议 header, no row label.
-            let t4_ctx = t4_seen_at.is_some_and(|at| ri - at <= 8) || r.label.contains("行政复议");
+            let t4_ctx = t4_seen_at.is_some_and(|at| ri - at <= 8) || review;
             // The label may be the scrambled header (结果维持…总计) PDF text leaves.
-            let header_words = !r.label.is_empty() && r.label.chars().all(|c| "行政复议诉讼结果维持纠正其他尚未审结总计未经直接起后".contains(c));
-            let t4_cells = fit_columns(&r.values, &vals, 15);
-            if t4_cells.is_some() && t4_ctx && (r.label.is_empty() || header_words || r.label.contains("行政复议") || r.label.contains("行政诉讼")) {
+            let header_words = || !r.label.is_empty() && r.label.chars().all(|c| "行政复议诉讼结果维持纠正其他尚未审结总计未经直接起后".contains(c));
+            let t4_label = || r.label.is_empty() || review || v.lawsuit.find(r.label.as_bytes()).is_some() || header_words();
+            let t4_cells = fit_columns(&r.values, &vals, 15).filter(|_| t4_ctx && t4_label());
+            if let Some(cells) = t4_cells {
                 let spec = &templates::T4.rows[0];
-                let cols = t4_cells.unwrap_or_default().iter().zip(spec.ids).map(|(&vi, ids)| (vi, *ids)).collect();
+                let cols = cells.iter().zip(spec.ids).map(|(&vi, ids)| (vi, *ids)).collect();
                 hits.push(Hit { template: &templates::T4, spec, row: ri, cols });
                 continue;
             }
@@ -616,8 +665,8 @@ pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
                 if let Some(i) = best_row(&templates::T2, &r.label, c2) {
                     let spec = &templates::T2.rows[i];
                     let mut cols = Vec::new();
-                    let vals = fit_columns(&r.values, &vals, t2_header.len()).unwrap_or(vals.clone());
-                    for (pos, &vi) in vals.iter().enumerate() {
+                    let cells = fit_columns(&r.values, &vals, t2_header.len()).unwrap_or(&vals);
+                    for (pos, &vi) in cells.iter().enumerate() {
                         let Some(h) = t2_header.get(pos) else { break };
                         if let Some((_, id)) = spec.by_header.iter().find(|(k, _)| h.contains(k)) {
                             cols.push((vi, std::slice::from_ref(id)));
@@ -694,7 +743,7 @@ pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
     let mut table_lines = vec![false; doc.lines.len()];
     for h in &hits {
         let r = &rows[h.row];
-        for &li in &r.lines {
+        for li in r.line_range() {
             table_lines[li] = true;
         }
         let _ = h.spec;
@@ -705,9 +754,20 @@ pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
                 if !def.recorded_in(era) {
                     continue;
                 }
+                // The definition is at hand: no second lookup by id.
+                let value = |x: f64| Value {
+                    id: Cow::Borrowed(def.id),
+                    value: x,
+                    decimal: false,
+                    unit: def.value_unit(),
+                    approx: false,
+                    source: "table",
+                    span: Some(cell.span),
+                    context: r.label_span,
+                };
                 let v = match cell.kind {
                     CellKind::Num(n) => {
-                        let mut v = Value::new(id, n.value, "table", Some(cell.span), r.label_span);
+                        let mut v = value(n.value);
                         v.approx = n.approx;
                         v.decimal = n.decimal || def.value_unit() == "万元";
                         if id.ends_with("total_amount") && doc.slice(cell.span).contains("万元") {
@@ -720,7 +780,7 @@ pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
                             && !templates::is_total_id(id)
                             && has_numbers.get(&(h.template.name, r.block)).copied().unwrap_or(false) =>
                     {
-                        Value::new(id, 0.0, "table", Some(cell.span), r.label_span)
+                        value(0.0)
                     }
                     _ => continue,
                 };
@@ -744,7 +804,7 @@ pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
     // words, 尚未审结, 未经复议…, are not narrative).
     let table_blocks: crate::fasthash::FastSet<usize> = hits.iter().map(|h| rows[h.row].block).collect();
     for r in rows.iter().filter(|r| r.header && table_blocks.contains(&r.block)) {
-        for &li in &r.lines {
+        for li in r.line_range() {
             table_lines[li] = true;
         }
     }
@@ -754,6 +814,13 @@ pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn squash_drops_every_kind_of_space() {
+        assert_eq!(squash("一、本年 新收\t申请"), "一、本年新收申请");
+        assert_eq!(squash("本年\u{3000}新收\u{a0}申请\u{2003}数"), "本年新收申请数");
+        assert!(matches!(squash("(一)“三、”—…"), Cow::Borrowed(_)));
+    }
     use crate::normalise::normalise;
 
     fn read(text: &str, era: &str) -> Vec<(String, f64)> {
@@ -790,6 +857,10 @@ mod tests {
 
     #[test]
     fn classify_cells() {
+        // The plain-count shortcut reads what the number parser reads.
+        for t in ["0", "37", " 0012 ", "9999999999999", "99999999999999"] {
+            assert_eq!(classify(t), CellKind::Num(crate::numbers::parse_at(t.trim(), 0, false).unwrap()), "{t}");
+        }
         assert!(matches!(classify("54835"), CellKind::Num(_)));
         assert!(matches!(classify("45478(政府热线)"), CellKind::Num(n) if n.value == 45478.0));
         assert!(matches!(classify("10个,昆区、青山区"), CellKind::Num(n) if n.value == 10.0));
