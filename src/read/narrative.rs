@@ -9,7 +9,7 @@
 //! the most specific anchor wins, then the first in the text. Negations
 //! (无…行政复议) state zero when no number is stated.
 
-use super::keyset::{KeySet, Words};
+use super::keyset::KeySet;
 use super::Value;
 use crate::numbers::{self, Num};
 use crate::registry::narrative::{
@@ -225,34 +225,23 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
         .into_iter()
         .filter(|s| !sentence_line_in_table(doc, table_lines, *s))
         .collect();
-    let starts: Vec<usize> = sentences.iter().map(|s| s.start).collect();
-    // The sentence holding byte range [a, b), if any (binary search).
-    let sentence_of = |a: usize, b: usize| -> Option<usize> {
-        let i = starts.partition_point(|&s| s <= a).checked_sub(1)?;
-        (b <= sentences[i].end).then_some(i)
-    };
     // Per sentence, computed on first use: where cumulative wording starts.
     let mut cumulative_from: Vec<Option<usize>> = vec![None; sentences.len()];
     let mut cands: Vec<Cand> = Vec::new();
-    // Each anchor is searched once over the whole text (searching sentence
-    // by sentence costs a searcher per sentence and anchor).
-    for (ri, ai, g0, g1) in find_anchors(doc.text) {
-        let rule = &RULES[ri];
-        let anchor = rule.anchors[ai];
-        {
+    // One pass of the anchor automaton per sentence (table text is skipped;
+    // an anchor must lie within one sentence).
+    for (si, &sp) in sentences.iter().enumerate() {
+        let t = doc.slice(sp);
+        for (ri, ai, a0, a1) in find_anchors(t) {
+            let rule = &RULES[ri];
+            let anchor = rule.anchors[ai];
             {
-                let Some(si) = sentence_of(g0, g1) else {
-                    continue;
-                };
-                let sp = sentences[si];
-                let t = doc.slice(sp);
                 if !rule.require.is_empty() && !rule.require.iter().any(|w| t.contains(w)) {
                     continue;
                 }
                 if rule.exclude.iter().any(|w| t.contains(w)) {
                     continue;
                 }
-                let (a0, a1) = (g0 - sp.start, g1 - sp.start);
                 let found = match rule.pos {
                     Pos::After => number_after(t, a1, rule).map(|(n, end)| (n, a0, end)),
                     Pos::Before => number_before(t, a0, rule).map(|(n, start)| (n, start, a1)),
@@ -348,26 +337,28 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
     }
     cands.extend(extra);
 
-    // Negations state zero. Only sentences with a negator are looked at.
-    // A sentence is looked at only when it has a negator and a topic word.
-    // A few words over the whole text: memmem's vector search beats a
-    // char-by-char walk here.
-    static WORDS: std::sync::OnceLock<(Words, Words)> = std::sync::OnceLock::new();
-    let (negators, topics) = WORDS.get_or_init(|| {
-        (Words::new(NEGATORS.iter().chain(NEGATORS_AFTER)), Words::new(NEGATIONS.iter().flat_map(|n| n.topics[0].iter())))
+    // Negations state zero. Only sentences with a negator and a topic word
+    // are looked at: one pass of an automaton of both per sentence.
+    static WORDS: std::sync::OnceLock<KeySet<bool>> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let negators = NEGATORS.iter().chain(NEGATORS_AFTER).map(|&w| (w, true));
+        KeySet::new(negators.chain(NEGATIONS.iter().flat_map(|n| n.topics[0].iter()).map(|&w| (w, false))))
     });
-    let mark = |words: &Words| {
-        let mut hit = vec![false; sentences.len()];
-        for (_, p, _) in words.each(doc.text) {
-            if let Some(si) = sentence_of(p, p) {
-                hit[si] = true;
-            }
-        }
-        hit
-    };
-    let with_negator = mark(negators);
-    let with_topic = mark(topics);
-    let negated: Vec<bool> = with_negator.iter().zip(&with_topic).map(|(a, b)| *a && *b).collect();
+    let negated: Vec<bool> = sentences
+        .iter()
+        .map(|sp| {
+            let (mut negator, mut topic) = (false, false);
+            words.for_each(doc.slice(*sp), |_, _, is_negator| {
+                if is_negator {
+                    negator = true;
+                } else {
+                    topic = true;
+                }
+                !(negator && topic)
+            });
+            negator && topic
+        })
+        .collect();
     for (si, sp) in sentences.iter().enumerate() {
         if !negated[si] {
             continue;

@@ -586,6 +586,13 @@ fn header_year(h: &str) -> Option<i32> {
 /// year columns (2017年 | 2018年), only that year's column is read.
 pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
     let rows = build_rows(doc);
+    let hits = match_rows(&rows, era, year);
+    emit(doc, era, &rows, &hits)
+}
+
+/// Matches rows to template rows and their value cells to field ids.
+#[inline(never)]
+fn match_rows(rows: &[Row], era: &str, year: Option<i32>) -> Vec<Hit<'static>> {
     let mut year_cols: Option<(usize, Vec<Option<i32>>)> = None; // (block, header years)
     let modern = matches!(era, "E19" | "E21");
     let mut hits: Vec<Hit> = Vec::new();
@@ -594,7 +601,7 @@ pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
     // whether a 行政复议 header was seen (table 四).
     let mut block_is_fj: FastMap<usize, bool> = FastMap::default();
     let v = vocab();
-    for r in &rows {
+    for r in rows {
         let fj = v.fj.any_in(&r.label)
             || r.header_cells.iter().any(|h| templates::FJ_APPENDIX.distinctive.contains(&h.as_str()));
         if fj {
@@ -726,10 +733,17 @@ pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
         }
     }
 
+    hits
+}
+
+/// The values of the matched cells, in document order; the first of an id
+/// read twice is kept.
+#[inline(never)]
+fn emit(doc: &Document, era: &str, rows: &[Row], hits: &[Hit]) -> TableRead {
     // Which templates hold at least one number in each block (rule 9: a blank
     // cell is 0 only in a table that holds numbers).
     let mut has_numbers: FastMap<(&str, usize), bool> = FastMap::default();
-    for h in &hits {
+    for h in hits {
         let r = &rows[h.row];
         if h.cols.iter().any(|(vi, _)| matches!(r.values[*vi].kind, CellKind::Num(_))) {
             has_numbers.insert((h.template.name, r.block), true);
@@ -741,7 +755,7 @@ pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
     let mut seen: FastMap<&'static str, usize> = FastMap::default();
     let mut warnings = Vec::new();
     let mut table_lines = vec![false; doc.lines.len()];
-    for h in &hits {
+    for h in hits {
         let r = &rows[h.row];
         for li in r.line_range() {
             table_lines[li] = true;
