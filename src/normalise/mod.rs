@@ -163,12 +163,26 @@ const SAMPLE_CHARS: usize = 20_000;
 /// What the sample (the first [`SAMPLE_CHARS`] chars) says about the script.
 #[derive(Default)]
 struct Sample {
+    /// Chars seen so far (up to `SAMPLE_CHARS`).
+    chars: usize,
     cjk: usize,
     /// Chars of `COMMON_TRADITIONAL`.
     traditional: usize,
 }
 
 impl Sample {
+    /// Counts `c`, the next char of the original, while in the sample.
+    #[inline]
+    fn see(&mut self, c: char) {
+        if self.chars < SAMPLE_CHARS {
+            self.chars += 1;
+            if is_cjk(c) {
+                self.cjk += 1;
+                self.traditional += usize::from(is_common_traditional(c));
+            }
+        }
+    }
+
     /// Is the converter worth trying? Not for simplified text with none of
     /// the commonest traditional-only chars, nor with only a trace of them
     /// (a stray 於 or 們: < 0.5%).
@@ -213,7 +227,6 @@ pub fn normalise(original: &str) -> Normalised {
 fn normalise_with(original: &str, simplified: Option<&str>) -> (Normalised, Sample) {
     let mut simp_chars = simplified.map(str::chars);
     let mut sample = Sample::default();
-    let mut sampled = 0usize;
 
     // Spaces are dropped at line ends and next to CJK characters (PDF/Word
     // paste puts them between every glyph); runs of spaces elsewhere collapse
@@ -223,14 +236,38 @@ fn normalise_with(original: &str, simplified: Option<&str>) -> (Normalised, Samp
     let mut last: Option<char> = None;
     let mut pending_space: Option<u32> = None; // source offset of a held space
     let mut prev_cr = false;
-    for (i, c) in original.char_indices() {
-        if sampled < SAMPLE_CHARS {
-            sampled += 1;
-            if is_cjk(c) {
-                sample.cjk += 1;
-                sample.traditional += usize::from(is_common_traditional(c));
+    let bytes = original.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Fast path: a run of chars that stay as they are (most of a text)
+        // is copied whole. It does what the general path below does for
+        // those chars.
+        if simp_chars.is_none() {
+            if let Some((first, _)) = plain_at(bytes, i) {
+                if let Some(o) = pending_space.take() {
+                    if keep_space(last, first) {
+                        orig_at.push(o);
+                        text.push(' ');
+                    }
+                }
+                let start = i;
+                let mut c = first;
+                while let Some((next, len)) = plain_at(bytes, i) {
+                    sample.see(next);
+                    orig_at.push(i as u32);
+                    c = next;
+                    i += len;
+                }
+                text.push_str(&original[start..i]);
+                last = Some(c);
+                prev_cr = false;
+                continue;
             }
         }
+        let Some(c) = original[i..].chars().next() else { break };
+        let at = i;
+        i += c.len_utf8();
+        sample.see(c);
         if c == '\n' && prev_cr {
             prev_cr = false;
             continue; // \r\n already became one \n
@@ -245,26 +282,51 @@ fn normalise_with(original: &str, simplified: Option<&str>) -> (Normalised, Samp
         }
         if n == ' ' {
             if pending_space.is_none() {
-                pending_space = Some(i as u32);
+                pending_space = Some(at as u32);
             }
             continue;
         }
         if let Some(o) = pending_space.take() {
-            let keep = match last {
-                None => false,
-                Some(b) => !(b == '\n' || b == '\t' || n == '\n' || n == '\t' || is_cjk(b) || is_cjk(n)),
-            };
-            if keep {
+            if keep_space(last, n) {
                 orig_at.push(o);
                 text.push(' ');
             }
         }
-        orig_at.push(i as u32);
+        orig_at.push(at as u32);
         text.push(n);
         last = Some(n);
     }
     let chars_before = chars_before_blocks(&text);
     (Normalised { text, original: original.to_string(), orig_at, chars_before }, sample)
+}
+
+/// Is a held space kept between `last` (the char before it, if any) and
+/// `next`? Not at line starts or ends, next to tabs, or next to CJK.
+fn keep_space(last: Option<char>, next: char) -> bool {
+    match last {
+        None => false,
+        Some(b) => !(b == '\n' || b == '\t' || next == '\n' || next == '\t' || is_cjk(b) || is_cjk(next)),
+    }
+}
+
+/// The char starting at `bytes[i]` and its length, when it is one that
+/// normalisation keeps as it is and that is not white space it looks at:
+/// printable ASCII but the space, the tab, and the common Han block
+/// (U+4E00–U+9FFF, whose UTF-8 lead bytes are E4 to E9).
+#[inline]
+fn plain_at(bytes: &[u8], i: usize) -> Option<(char, usize)> {
+    match *bytes.get(i)? {
+        b @ (b'!'..=b'~' | b'\t') => Some((char::from(b), 1)),
+        lead @ 0xE4..=0xE9 => {
+            // `bytes` is UTF-8, so a lead byte is followed by its two
+            // continuation bytes.
+            let (b1, b2) = (*bytes.get(i + 1)?, *bytes.get(i + 2)?);
+            let c = u32::from(lead & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F);
+            let c = char::from_u32(c).filter(|&c| c >= '\u{4E00}')?;
+            Some((c, 3))
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -306,6 +368,23 @@ mod tests {
                 let want = n.text.char_indices().filter(|&(i, _)| i < byte).count();
                 assert_eq!(n.char_index(byte), want, "{src:?} at {byte}");
             }
+        }
+    }
+
+    #[test]
+    fn fast_path_matches_the_general_path() {
+        // The general path, given the canonical chars as the "converted"
+        // text, does what the fast path does (no \r here: the two differ on
+        // a \r\n, where the converted chars are one ahead).
+        for src in [
+            "申请 3119 件\t表三：（一）予以公开\n𠀀𠀁 ok  第二十条 x\u{200B}y",
+            "  主動公開政府信息數（不同渠道）：５４８３５條 \n\t a  b ䷀丁 ",
+            "abc", "", " ", "信息\u{4DFF}\u{4E00}\u{9FFF}\u{A000}龥",
+        ] {
+            let canon: String = src.chars().filter_map(canonical_char).collect();
+            let (fast, _) = normalise_with(src, None);
+            let (general, _) = normalise_with(src, Some(&canon));
+            assert_eq!((&fast.text, &fast.orig_at, &fast.chars_before), (&general.text, &general.orig_at, &general.chars_before), "{src:?}");
         }
     }
 
