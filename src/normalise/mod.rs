@@ -239,27 +239,33 @@ fn normalise_with(original: &str, simplified: Option<&str>) -> (Normalised, Samp
     let bytes = original.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        // Fast path: a run of chars that stay as they are (most of a text)
-        // is copied whole. It does what the general path below does for
-        // those chars.
+        // Fast path: a run of chars that normalise on their own (most of a
+        // text) is copied whole where it stays as it is. It does what the
+        // general path below does for those chars.
         if simp_chars.is_none() {
-            if let Some((first, _)) = plain_at(bytes, i) {
+            if let Some((_, first, _)) = plain_at(bytes, i) {
                 if let Some(o) = pending_space.take() {
                     if keep_space(last, first) {
                         orig_at.push(o);
                         text.push(' ');
                     }
                 }
-                let start = i;
-                let mut c = first;
-                while let Some((next, len)) = plain_at(bytes, i) {
-                    sample.see(next);
+                // `original[copied..i]` is still to be copied.
+                let mut copied = i;
+                let mut n = first;
+                while let Some((c, next, len)) = plain_at(bytes, i) {
+                    sample.see(c);
                     orig_at.push(i as u32);
-                    c = next;
+                    if next != c {
+                        text.push_str(&original[copied..i]);
+                        text.push(next);
+                        copied = i + len;
+                    }
+                    n = next;
                     i += len;
                 }
-                text.push_str(&original[start..i]);
-                last = Some(c);
+                text.push_str(&original[copied..i]);
+                last = Some(n);
                 prev_cr = false;
                 continue;
             }
@@ -309,24 +315,32 @@ fn keep_space(last: Option<char>, next: char) -> bool {
     }
 }
 
-/// The char starting at `bytes[i]` and its length, when it is one that
-/// normalisation keeps as it is and that is not white space it looks at:
-/// printable ASCII but the space, the tab, and the common Han block
-/// (U+4E00–U+9FFF, whose UTF-8 lead bytes are E4 to E9).
+/// The char starting at `bytes[i]`, what it normalises to, and its
+/// length, for the chars normalisation handles on their own (no space
+/// around them, no line end): printable ASCII but the space, the tab, the
+/// common Han block (U+4E00–U+9FFF), CJK punctuation but for 「」〜 and the
+/// ideographic space, and full-width ASCII. Others give `None`.
 #[inline]
-fn plain_at(bytes: &[u8], i: usize) -> Option<(char, usize)> {
-    match *bytes.get(i)? {
-        b @ (b'!'..=b'~' | b'\t') => Some((char::from(b), 1)),
-        lead @ 0xE4..=0xE9 => {
-            // `bytes` is UTF-8, so a lead byte is followed by its two
-            // continuation bytes.
-            let (b1, b2) = (*bytes.get(i + 1)?, *bytes.get(i + 2)?);
-            let c = u32::from(lead & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F);
-            let c = char::from_u32(c).filter(|&c| c >= '\u{4E00}')?;
-            Some((c, 3))
-        }
-        _ => None,
+fn plain_at(bytes: &[u8], i: usize) -> Option<(char, char, usize)> {
+    let lead = *bytes.get(i)?;
+    if lead < 0x80 {
+        let c = char::from(lead);
+        return matches!(lead, b'!'..=b'~' | b'\t').then_some((c, c, 1));
     }
+    // Only three-byte chars from here (lead bytes E3 to EF cover
+    // U+3000–U+FFFF); `bytes` is UTF-8, so both continuation bytes follow.
+    if !(0xE3..=0xEF).contains(&lead) {
+        return None;
+    }
+    let (b1, b2) = (*bytes.get(i + 1)?, *bytes.get(i + 2)?);
+    let c = char::from_u32(u32::from(lead & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F))?;
+    let n = match c {
+        '\u{4E00}'..='\u{9FFF}' => c,
+        '\u{3001}'..='\u{303F}' if !matches!(c, '「' | '」' | '〜') => c,
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0)?,
+        _ => return None,
+    };
+    Some((c, n, 3))
 }
 
 #[cfg(test)]
@@ -380,11 +394,33 @@ mod tests {
             "申请 3119 件\t表三：（一）予以公开\n𠀀𠀁 ok  第二十条 x\u{200B}y",
             "  主動公開政府信息數（不同渠道）：５４８３５條 \n\t a  b ䷀丁 ",
             "abc", "", " ", "信息\u{4DFF}\u{4E00}\u{9FFF}\u{A000}龥",
+            "「引号」〜、。《》\u{3000}（一）予以公开，：；！～ａ１ \u{3000}（二）\u{303F}\u{3000}\u{FF5F}\u{FF00}",
+            "，a，\t，\n， ，b ， c，", "\u{3001} \u{3001}x y\u{FF01}",
         ] {
             let canon: String = src.chars().filter_map(canonical_char).collect();
             let (fast, _) = normalise_with(src, None);
             let (general, _) = normalise_with(src, Some(&canon));
             assert_eq!((&fast.text, &fast.orig_at, &fast.chars_before), (&general.text, &general.orig_at, &general.chars_before), "{src:?}");
+        }
+    }
+
+    #[test]
+    fn fast_path_matches_the_general_path_on_mixed_text() {
+        let alphabet = [
+            ' ', '\t', '\n', 'a', '1', '~', '，', '（', '、', '。', '「', '」', '〜', '\u{3000}', '\u{3001}', '\u{303F}', '\u{200B}', '信',
+            '國', '𠀀', '\u{4DFF}', '\u{9FFF}', '\u{A000}', '\u{FF01}', '\u{FF5E}', '\u{FF5F}', '\u{A0}', '\u{7F}', 'é', '“',
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..3000 {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            let len = (seed >> 59) as usize;
+            let src: String = (0..len)
+                .map(|k| alphabet[((seed >> (k % 50)) as usize ^ k.wrapping_mul(7)) % alphabet.len()])
+                .collect();
+            let canon: String = src.chars().filter_map(canonical_char).collect();
+            let (fast, _) = normalise_with(&src, None);
+            let (general, _) = normalise_with(&src, Some(&canon));
+            assert_eq!((&fast.text, &fast.orig_at), (&general.text, &general.orig_at), "{src:?}");
         }
     }
 
