@@ -40,8 +40,9 @@ fn chars_before_blocks(text: &str) -> Vec<u32> {
     for block in blocks {
         let w = u64::from_le_bytes(block.try_into().unwrap_or([0; BLOCK]));
         // A word at a time: a continuation byte has bit 7 set and bit 6
-        // clear (`w << 1` moves each byte's bit 6 under its bit 7).
-        let continuations = (w & !(w << 1) & HIGH).count_ones();
+        // clear (`w << 1` moves each byte's bit 6 under its bit 7). The
+        // multiplication adds up the eight 0/1 bytes into the top byte.
+        let continuations = (((w & !(w << 1) & HIGH) >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as u32;
         n += BLOCK as u32 - continuations;
         out.push(n);
     }
@@ -176,7 +177,7 @@ impl Sample {
     fn see(&mut self, c: char) {
         if self.chars < SAMPLE_CHARS {
             self.chars += 1;
-            if is_cjk(c) {
+            if !c.is_ascii() && is_cjk(c) {
                 self.cjk += 1;
                 self.traditional += usize::from(is_common_traditional(c));
             }

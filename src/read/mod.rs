@@ -56,11 +56,13 @@ impl Value {
             (Some(c), Some(s)) if s.start >= c.start && s.end <= c.end => norm.original_str(c.start, c.end).to_string(),
             (Some(c), Some(s)) => {
                 let (a, b) = (norm.original_str(c.start, c.end), norm.original_str(s.start, s.end));
-                if b.is_empty() {
-                    a.to_string()
-                } else {
-                    [a, " … ", b].concat()
+                let mut snippet = String::with_capacity(a.len() + " … ".len() + b.len());
+                snippet.push_str(a);
+                if !b.is_empty() {
+                    snippet.push_str(" … ");
+                    snippet.push_str(b);
                 }
+                snippet
             }
             (Some(c), None) => norm.original_str(c.start, c.end).to_string(),
             (None, Some(s)) => norm.original_str(s.start, s.end).to_string(),
