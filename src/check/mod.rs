@@ -7,7 +7,7 @@
 //! `skipped` with the reason.
 //!
 //! Everything static about an identity (its ids, their registry positions,
-//! the formula text) is worked out once per process, in [`Plan`]; a report
+//! the formula text) is worked out once per process, in `Plan`; a report
 //! then only looks values up by registry position and writes the messages.
 //! The checks borrow their ids and formulas from the plan.
 
@@ -98,7 +98,7 @@ impl Key {
 #[derive(Clone)]
 struct Vals {
     by_pos: Vec<Option<f64>>,
-    unknown: Vec<(Cow<'static, str>, f64)>,
+    unknown: Vec<(String, f64)>,
 }
 
 impl Vals {
@@ -139,7 +139,7 @@ impl Vals {
     }
 
     /// Sets the value of `id`, replacing any.
-    fn set(&mut self, id: &Cow<'static, str>, x: f64) {
+    fn set(&mut self, id: &str, x: f64) {
         match registry::position_of(id) {
             Some(p) => self.by_pos[p] = Some(x),
             None => self.set_unknown(id, x),
@@ -153,15 +153,15 @@ impl Vals {
         }
     }
 
-    fn set_unknown(&mut self, id: &Cow<'static, str>, x: f64) {
+    fn set_unknown(&mut self, id: &str, x: f64) {
         match self.unknown.iter_mut().find(|(k, _)| k == id) {
             Some(slot) => slot.1 = x,
-            None => self.unknown.push((id.clone(), x)),
+            None => self.unknown.push((id.to_string(), x)),
         }
     }
 
     /// Sets the value of `id` unless it already has one.
-    fn add(&mut self, id: &Cow<'static, str>, x: f64) {
+    fn add(&mut self, id: &str, x: f64) {
         if self.get_name(id).is_none() {
             self.set(id, x);
         }

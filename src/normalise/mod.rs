@@ -14,7 +14,7 @@ pub struct Normalised {
     pub original: String,
     /// For each normalised char: the byte offset of its source in `original`.
     orig_at: Vec<u32>,
-    /// The number of chars of `text` before each block of [`BLOCK`] bytes:
+    /// The number of chars of `text` before each block of `BLOCK` bytes:
     /// a byte offset becomes a char offset by counting the char starts in at
     /// most `BLOCK - 1` bytes. (A map per char costs a push per char and a
     /// binary search per lookup; this costs half a `u32` per byte of text.)
@@ -161,7 +161,7 @@ pub fn normalise_str(s: &str) -> String {
 /// characters.
 const SAMPLE_CHARS: usize = 20_000;
 
-/// What the sample (the first [`SAMPLE_CHARS`] chars) says about the script.
+/// What the sample (the first `SAMPLE_CHARS` chars) says about the script.
 #[derive(Default)]
 struct Sample {
     /// Chars seen so far (up to `SAMPLE_CHARS`).
