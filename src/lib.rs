@@ -127,7 +127,7 @@ pub fn extract_str(text: &str) -> Result<Report, ExtractError> {
 /// The pipeline after decoding: `text` is plain text with table rows as
 /// tab-separated cells.
 fn extract_decoded(text: &str) -> Report {
-    let norm = normalise::normalise(text);
+    let mut norm = normalise::normalise(text);
     let doc = segment::Document::new(&norm);
     let meta = meta::read_meta(&doc);
     let era = meta.era.clone().unwrap_or_else(|| "E14".to_string());
@@ -151,7 +151,8 @@ fn extract_decoded(text: &str) -> Report {
         derived,
         checks,
         warnings,
-        text: norm.text.clone(),
+        // The spans are converted above; the text itself moves into the report.
+        text: std::mem::take(&mut norm.text),
     }
 }
 

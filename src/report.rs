@@ -101,22 +101,25 @@ pub struct Field {
     pub snippet: String,
 }
 
+/// One evaluated identity. The ids, severity, status, formula and scope are
+/// mostly static text (from the registry and the check tables), so they are
+/// borrowed rather than allocated for every check of every report.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Check {
     /// Identity id from `checks.tsv` (`s14.received`, `t3.balance`, …) or
     /// `conflict.narrative_table`.
-    pub id: String,
+    pub id: Cow<'static, str>,
     /// `hard`, `soft` or `info`.
-    pub severity: String,
+    pub severity: Cow<'static, str>,
     /// `pass`, `fail` or `skipped`.
-    pub status: String,
+    pub status: Cow<'static, str>,
     /// The identity as evaluated, e.g. `stat.apply.received_total = in_person + fax + online + letter`.
-    pub formula: String,
+    pub formula: Cow<'static, str>,
     /// A short scope when the identity is evaluated per row or column (`自然人`, …).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub scope: Option<String>,
+    pub scope: Option<Cow<'static, str>>,
     /// The values used, by field id.
-    pub values: Vec<(String, f64)>,
+    pub values: Vec<(Cow<'static, str>, f64)>,
     pub expected: Option<f64>,
     pub actual: Option<f64>,
     pub difference: Option<f64>,

@@ -8,7 +8,7 @@ pub mod tables;
 
 use crate::normalise::Normalised;
 use std::borrow::Cow;
-use crate::registry;
+use crate::registry::{self, FieldDef};
 use crate::report::{Check, Field};
 use crate::segment::{Document, Span};
 
@@ -32,11 +32,16 @@ pub struct Value {
 
 impl Value {
     pub fn new(id: &str, value: f64, source: &'static str, span: Option<Span>, context: Option<Span>) -> Value {
+        match registry::field(id) {
+            Some(def) => Value::of_field(def, value, source, span, context),
+            None => Value { id: Cow::Owned(id.to_string()), value, decimal: false, unit: "", approx: false, source, span, context },
+        }
+    }
+
+    /// A value of a registry field (no id lookup).
+    pub fn of_field(def: &'static FieldDef, value: f64, source: &'static str, span: Option<Span>, context: Option<Span>) -> Value {
         // Borrowing the registry's strings spares two allocations per value.
-        let def = registry::field(id);
-        let unit = def.map(|f| f.value_unit()).unwrap_or("");
-        let id = def.map_or_else(|| Cow::Owned(id.to_string()), |d| Cow::Borrowed(d.id));
-        Value { id, value, decimal: false, unit, approx: false, source, span, context }
+        Value { id: Cow::Borrowed(def.id), value, decimal: false, unit: def.value_unit(), approx: false, source, span, context }
     }
 
     /// The report's JSON form, with char spans and the original wording.
@@ -48,21 +53,19 @@ impl Value {
         };
         let span = self.span.map(|s| [norm.char_index(s.start), norm.char_index(s.end)]);
         let snippet = match (self.context, self.span) {
-            (Some(c), Some(s)) if s.start >= c.start && s.end <= c.end => norm.original_snippet(c.start, c.end),
+            (Some(c), Some(s)) if s.start >= c.start && s.end <= c.end => norm.original_str(c.start, c.end).to_string(),
             (Some(c), Some(s)) => {
-                let a = norm.original_snippet(c.start, c.end);
-                let b = norm.original_snippet(s.start, s.end);
-                if b.is_empty() {
-                    a
-                } else {
-                    let mut s = a;
-                    s.push_str(" … ");
-                    s.push_str(&b);
-                    s
+                let (a, b) = (norm.original_str(c.start, c.end), norm.original_str(s.start, s.end));
+                let mut snippet = String::with_capacity(a.len() + " … ".len() + b.len());
+                snippet.push_str(a);
+                if !b.is_empty() {
+                    snippet.push_str(" … ");
+                    snippet.push_str(b);
                 }
+                snippet
             }
-            (Some(c), None) => norm.original_snippet(c.start, c.end),
-            (None, Some(s)) => norm.original_snippet(s.start, s.end),
+            (Some(c), None) => norm.original_str(c.start, c.end).to_string(),
+            (None, Some(s)) => norm.original_str(s.start, s.end).to_string(),
             (None, None) => String::new(),
         };
         Field {
@@ -116,38 +119,81 @@ pub fn read(doc: &Document, era: &str, year: Option<i32>) -> Reading {
 }
 
 fn conflict(doc: &Document, table: &Value, narr: &Value) -> Check {
-    let quote = narr.context.map(|c| doc.norm.original_snippet(c.start, c.end)).unwrap_or_default();
     let mut c = conflict_check(table, narr, "the table");
-    c.message = format!("{} Narrative: “{}”", c.message, quote);
+    c.message.push_str(" Narrative: “");
+    if let Some(ctx) = narr.context {
+        c.message.push_str(doc.norm.original_str(ctx.start, ctx.end));
+    }
+    c.message.push('”');
     c
 }
 
 /// A `conflict.narrative_table` check: the narrative states `narr` where
 /// `source` (the table, or a sum of table cells) gives `table`.
 pub fn conflict_check(table: &Value, narr: &Value, source: &str) -> Check {
+    let id = &*table.id;
+    let mut message = String::with_capacity(80 + source.len() + id.len());
+    message.push_str("The narrative says ");
+    push_num(&mut message, narr.value);
+    message.push_str(" but ");
+    message.push_str(source);
+    message.push_str(" give(s) ");
+    push_num(&mut message, table.value);
+    message.push_str(" for ");
+    message.push_str(id);
+    message.push_str("; the table value is kept.");
     Check {
-        id: "conflict.narrative_table".to_string(),
-        severity: "soft".to_string(),
-        status: "fail".to_string(),
-        formula: format!("{} (narrative) = {} (table)", table.id, table.id),
+        id: Cow::Borrowed("conflict.narrative_table"),
+        severity: Cow::Borrowed("soft"),
+        status: Cow::Borrowed("fail"),
+        formula: Cow::Owned([id, " (narrative) = ", id, " (table)"].concat()),
         scope: None,
-        values: vec![(format!("{}#table", table.id), table.value), (format!("{}#narrative", narr.id), narr.value)],
+        values: vec![
+            (Cow::Owned([id, "#table"].concat()), table.value),
+            (Cow::Owned([&*narr.id, "#narrative"].concat()), narr.value),
+        ],
         expected: Some(table.value),
         actual: Some(narr.value),
         difference: Some(narr.value - table.value),
-        message: format!(
-            "The narrative says {} but {source} give(s) {} for {}; the table value is kept.",
-            fmt_num(narr.value),
-            fmt_num(table.value),
-            table.id,
-        ),
+        message,
     }
 }
 
+/// A count or amount as the messages print it: integers without a
+/// fraction, other values as Rust prints an `f64`.
 pub fn fmt_num(v: f64) -> String {
+    let mut s = String::new();
+    push_num(&mut s, v);
+    s
+}
+
+/// [`fmt_num`] appended to `out` (no allocation of its own; messages are
+/// built in one buffer).
+pub fn push_num(out: &mut String, v: f64) {
     if v.fract() == 0.0 {
-        format!("{}", v as i64)
+        // `v as i64` saturates, as the `format!` this replaces did; the
+        // digits are written by hand because the formatting machinery costs
+        // more than the rest of a check.
+        let n = v as i64;
+        let mut digits = [0u8; 20];
+        let mut i = digits.len();
+        let mut m = n.unsigned_abs();
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (m % 10) as u8;
+            m /= 10;
+            if m == 0 {
+                break;
+            }
+        }
+        if n < 0 {
+            out.push('-');
+        }
+        // ASCII digits only.
+        out.push_str(std::str::from_utf8(&digits[i..]).unwrap_or(""));
     } else {
-        format!("{v}")
+        use std::fmt::Write;
+        // Writing to a String cannot fail.
+        let _ = write!(out, "{v}");
     }
 }

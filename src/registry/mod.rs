@@ -9,6 +9,7 @@
 pub mod narrative;
 pub mod templates;
 
+use crate::fasthash::FastMap;
 use std::sync::OnceLock;
 
 const FIELDS_TSV: &str = include_str!("fields.tsv");
@@ -78,8 +79,8 @@ pub fn fields() -> &'static [FieldDef] {
 }
 
 /// Position of every id in `fields.tsv`.
-fn positions() -> &'static crate::fasthash::FastMap<&'static str, usize> {
-    static P: OnceLock<crate::fasthash::FastMap<&'static str, usize>> = OnceLock::new();
+fn positions() -> &'static FastMap<&'static str, usize> {
+    static P: OnceLock<FastMap<&'static str, usize>> = OnceLock::new();
     P.get_or_init(|| fields().iter().enumerate().map(|(i, f)| (f.id, i)).collect())
 }
 
@@ -90,10 +91,45 @@ pub fn field(id: &str) -> Option<&'static FieldDef> {
 
 /// Position of an id in `fields.tsv` (for a stable output order).
 pub fn order(id: &str) -> usize {
-    positions().get(id).copied().unwrap_or(usize::MAX)
+    position_of(id).unwrap_or(usize::MAX)
+}
+
+/// Position of a known id in `fields.tsv`, an index into [`fields`].
+pub fn position(id: &str) -> Option<usize> {
+    positions().get(id).copied()
+}
+
+/// [`position`] for an id that is usually the registry's own string (a
+/// `Value`'s id is): found by its address, without hashing the text. Any
+/// other string falls back to [`position`].
+pub fn position_of(id: &str) -> Option<usize> {
+    static BY_ADDRESS: OnceLock<FastMap<usize, usize>> = OnceLock::new();
+    let by_address = BY_ADDRESS.get_or_init(|| fields().iter().enumerate().map(|(i, f)| (f.id.as_ptr() as usize, i)).collect());
+    match by_address.get(&(id.as_ptr() as usize)) {
+        // Same address and length: the very same text.
+        Some(&i) if fields()[i].id.len() == id.len() => Some(i),
+        _ => position(id),
+    }
 }
 
 /// Ids of the fields a document can state, in registry order (CSV columns).
 pub fn stated_ids() -> Vec<&'static str> {
     fields().iter().filter(|f| f.is_stated()).map(|f| f.id).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_found_by_address_and_by_text() {
+        let f = fields();
+        for (i, d) in f.iter().enumerate() {
+            assert_eq!(position_of(d.id), Some(i));
+            let copy = d.id.to_string();
+            assert_eq!(position_of(&copy), Some(i));
+            assert_eq!(position_of(&d.id[..d.id.len() - 1]), position(&d.id[..d.id.len() - 1]));
+        }
+        assert_eq!(position_of("no.such.id"), None);
+    }
 }
