@@ -471,13 +471,7 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
         });
         let Some(c) = best else { continue };
         let mut value = c.num.value;
-        let mut v = Value::new(
-            id,
-            value,
-            "narrative",
-            Some(c.phrase),
-            Some(c.sentence_span),
-        );
+        let mut v = Value::of_field(def, value, "narrative", Some(c.phrase), Some(c.sentence_span));
         v.approx = c.num.approx;
         v.decimal = c.num.decimal;
         // Amounts are stored in the id's unit (信息处理费 in 元, the

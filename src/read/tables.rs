@@ -769,16 +769,7 @@ fn emit(doc: &Document, era: &str, rows: &[Row], hits: &[Hit]) -> TableRead {
                     continue;
                 }
                 // The definition is at hand: no second lookup by id.
-                let value = |x: f64| Value {
-                    id: Cow::Borrowed(def.id),
-                    value: x,
-                    decimal: false,
-                    unit: def.value_unit(),
-                    approx: false,
-                    source: "table",
-                    span: Some(cell.span),
-                    context: r.label_span,
-                };
+                let value = |x: f64| Value::of_field(def, x, "table", Some(cell.span), r.label_span);
                 let v = match cell.kind {
                     CellKind::Num(n) => {
                         let mut v = value(n.value);
