@@ -12,6 +12,7 @@ use super::keyset::KeySet;
 use super::Value;
 use crate::numbers::{self, Num};
 use crate::registry::templates::{self, Blank, Columns, Match, RowSpec, Template};
+use crate::registry::{self, FieldDef};
 use crate::segment::{heading_at, Document, Span};
 use crate::fasthash::{FastMap, FastSet};
 use std::borrow::Cow;
@@ -147,7 +148,13 @@ struct Vocab {
     /// starts a row label.
     strong: KeySet<()>,
     /// Per template (by name): its row keys.
-    rows: FastMap<&'static str, RowKeys>,
+    rows: Vec<(&'static Template, RowKeys)>,
+    /// The registry's definition of every id the templates fill, by the
+    /// address of the template's id string (no hashing of the text), with
+    /// its length (same address and length: the very same text).
+    fields: FastMap<usize, (usize, Option<&'static FieldDef>)>,
+    /// For a template that is not in `templates::all()` (none is).
+    no_rows: RowKeys,
     /// Label fragments only the 福建 appendix prints.
     fj: KeySet<()>,
     /// 行政复议 and 行政诉讼 (table 四's context), searched in many labels.
@@ -155,6 +162,21 @@ struct Vocab {
     lawsuit: memchr::memmem::Finder<'static>,
     /// 勾稽关系, the header of table 三's check column.
     balance: memchr::memmem::Finder<'static>,
+}
+
+impl Vocab {
+    /// The definition of a template's field id.
+    fn field(&self, id: &'static str) -> Option<&'static FieldDef> {
+        match self.fields.get(&(id.as_ptr() as usize)) {
+            Some(&(len, def)) if len == id.len() => def,
+            _ => registry::field(id),
+        }
+    }
+
+    /// The row keys of a template (a handful: found by address).
+    fn row_keys(&self, t: &Template) -> &RowKeys {
+        self.rows.iter().find(|(r, _)| std::ptr::eq(*r, t)).map(|(_, k)| k).unwrap_or(&self.no_rows)
+    }
 }
 
 /// The row keys of one template: contains-keys in one set, exact keys
@@ -169,7 +191,7 @@ fn vocab() -> &'static Vocab {
     V.get_or_init(|| {
         let mut headers = FastSet::default();
         let mut strong = Vec::new();
-        let mut rows = FastMap::default();
+        let mut rows = Vec::new();
         for t in templates::all() {
             headers.extend(t.headers.iter().copied());
             let (mut contains, mut exact) = (Vec::new(), Vec::new());
@@ -186,8 +208,10 @@ fn vocab() -> &'static Vocab {
                     }
                 }
             }
-            rows.insert(t.name, RowKeys { contains: KeySet::new(contains), exact });
+            rows.push((t, RowKeys { contains: KeySet::new(contains), exact }));
         }
+        let ids = templates::all().into_iter().flat_map(|t| t.rows).flat_map(|r| r.ids.iter().flat_map(|ids| ids.iter()).chain(r.by_header.iter().map(|(_, id)| id)));
+        let fields = ids.map(|&id| (id.as_ptr() as usize, (id.len(), registry::field(id)))).collect();
         let mut long_headers: Vec<&'static str> = headers.iter().copied().filter(|h| h.chars().count() >= 2).collect();
         long_headers.sort_unstable();
         Vocab {
@@ -195,6 +219,8 @@ fn vocab() -> &'static Vocab {
             long_headers,
             strong: KeySet::new(strong),
             rows,
+            fields,
+            no_rows: RowKeys { contains: KeySet::new([]), exact: Vec::new() },
             fj: KeySet::new(templates::FJ_APPENDIX.distinctive.iter().map(|&d| (d, ()))),
             review: memchr::memmem::Finder::new("行政复议"),
             lawsuit: memchr::memmem::Finder::new("行政诉讼"),
@@ -529,7 +555,7 @@ fn strip_numbering(label: &str) -> &str {
 /// equals the first at or after `cursor`, so repeated labels such as
 /// 被依法纠错数 follow the printed order).
 fn best_row(t: &Template, label: &str, cursor: usize) -> Option<usize> {
-    let keys = &vocab().rows[t.name];
+    let keys = vocab().row_keys(t);
     let mut best: Option<(usize, bool, usize)> = None; // (score, at_or_after_cursor, index)
     let mut consider = |k: &str, i: usize| {
         let score = k.chars().count();
@@ -546,7 +572,8 @@ fn best_row(t: &Template, label: &str, cursor: usize) -> Option<usize> {
         consider(k, i);
         true
     });
-    if !keys.exact.is_empty() {
+    // Stripping removes a prefix only: an exact key must end the label.
+    if keys.exact.iter().any(|(k, _)| label.ends_with(k)) {
         let stripped = strip_numbering(label);
         for &(k, i) in &keys.exact {
             if stripped == k {
@@ -739,17 +766,19 @@ fn match_rows(rows: &[Row], era: &str, year: Option<i32>) -> Vec<Hit<'static>> {
 fn emit(doc: &Document, era: &str, rows: &[Row], hits: &[Hit]) -> TableRead {
     // Which templates hold at least one number in each block (rule 9: a blank
     // cell is 0 only in a table that holds numbers).
-    let mut has_numbers: FastMap<(&str, usize), bool> = FastMap::default();
+    // (Templates by address.)
+    let mut has_numbers: FastSet<(usize, usize)> = FastSet::default();
     for h in hits {
         let r = &rows[h.row];
         if h.cols.iter().any(|(vi, _)| matches!(r.values[*vi].kind, CellKind::Num(_))) {
-            has_numbers.insert((h.template.name, r.block), true);
+            has_numbers.insert((h.template as *const Template as usize, r.block));
         }
     }
 
-    let mut values: Vec<Value> = Vec::new();
-    // Position in `values` of each id read so far.
-    let mut seen: FastMap<&'static str, usize> = FastMap::default();
+    let vocab = vocab();
+    let mut values: Vec<Value> = Vec::with_capacity(hits.iter().map(|h| h.cols.len()).sum());
+    // Position in `values` of each field read so far (by definition address).
+    let mut seen: FastMap<usize, usize> = FastMap::default();
     let mut warnings = Vec::new();
     let mut table_lines = vec![false; doc.lines.len()];
     for h in hits {
@@ -761,7 +790,7 @@ fn emit(doc: &Document, era: &str, rows: &[Row], hits: &[Hit]) -> TableRead {
         for (vi, ids) in &h.cols {
             let cell = &r.values[*vi];
             for &id in *ids {
-                let Some(def) = crate::registry::field(id) else { continue };
+                let Some(def) = vocab.field(id) else { continue };
                 if !def.recorded_in(era) {
                     continue;
                 }
@@ -780,13 +809,14 @@ fn emit(doc: &Document, era: &str, rows: &[Row], hits: &[Hit]) -> TableRead {
                     CellKind::Blank
                         if h.template.blank == Blank::ZeroExceptTotals
                             && !templates::is_total_id(id)
-                            && has_numbers.get(&(h.template.name, r.block)).copied().unwrap_or(false) =>
+                            && has_numbers.contains(&(h.template as *const Template as usize, r.block)) =>
                     {
                         value(0.0)
                     }
                     _ => continue,
                 };
-                if let Some(prev) = seen.get(id).map(|&i| &values[i]) {
+                let key = def as *const FieldDef as usize;
+                if let Some(prev) = seen.get(&key).map(|&i| &values[i]) {
                     if (prev.value - v.value).abs() > 1e-9 {
                         warnings.push(format!(
                             "{} appears twice in the tables ({} and {}); the first is kept",
@@ -797,7 +827,7 @@ fn emit(doc: &Document, era: &str, rows: &[Row], hits: &[Hit]) -> TableRead {
                     }
                     continue;
                 }
-                seen.insert(id, values.len());
+                seen.insert(key, values.len());
                 values.push(v);
             }
         }
