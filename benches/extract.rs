@@ -26,6 +26,10 @@
 //! asserts nothing about speed. The load average is printed before and
 //! after, since a busy machine slows every figure.
 
+/// The command line's allocator, so the figures are the CLI's (Cargo.toml).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[path = "common/synthetic.rs"]
 mod synthetic;
 #[path = "common/pdf_records.rs"]

@@ -24,6 +24,10 @@
 //! ≥ 64 KB. A child that takes over 300 s (60 s with `--quick`) is stopped
 //! and reported as TIMEOUT. Nothing fails: it prints.
 
+/// The command line's allocator, so the figures are the CLI's (Cargo.toml).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[path = "common/synthetic.rs"]
 mod synthetic;
 

@@ -9,6 +9,10 @@
 //! in parallel and written in input order. Exit code: 0 when every input gave
 //! a report, 1 when some did not, 2 for a usage error.
 
+/// Many small allocations per report: see Cargo.toml.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::ffi::OsString;
