@@ -72,27 +72,49 @@ fn match_rest(t: &str, s: usize, anchor: &str) -> Option<usize> {
     Some(e)
 }
 
-/// Every anchor of every rule, keyed by its literal head (before any `*`),
-/// so one pass over the text finds them all.
-fn anchor_index() -> &'static KeySet<(usize, usize)> {
-    static I: std::sync::OnceLock<KeySet<(usize, usize)>> = std::sync::OnceLock::new();
+/// What a word of the narrative automaton is.
+#[derive(Clone, Copy)]
+enum Word {
+    /// The literal head (before any `*`) of anchor `.1` of rule `.0`.
+    Anchor(usize, usize),
+    /// A word that negates a quantity (before or after its topic).
+    Negator,
+    /// A topic word of a negation (行政复议, 收费…).
+    Topic,
+}
+
+/// Every anchor of every rule (keyed by its literal head) and every
+/// negation word, so one pass over a sentence finds them all.
+fn words() -> &'static KeySet<Word> {
+    static I: std::sync::OnceLock<KeySet<Word>> = std::sync::OnceLock::new();
     I.get_or_init(|| {
-        KeySet::new(RULES.iter().enumerate().flat_map(|(ri, r)| {
-            r.anchors.iter().enumerate().map(move |(ai, a)| (a.split('*').next().unwrap_or(""), (ri, ai)))
-        }))
+        let anchors = RULES.iter().enumerate().flat_map(|(ri, r)| {
+            r.anchors.iter().enumerate().map(move |(ai, a)| (a.split('*').next().unwrap_or(""), Word::Anchor(ri, ai)))
+        });
+        let negators = NEGATORS.iter().chain(NEGATORS_AFTER).map(|&w| (w, Word::Negator));
+        let topics = NEGATIONS.iter().flat_map(|n| n.topics[0].iter()).map(|&w| (w, Word::Topic));
+        KeySet::new(anchors.chain(negators).chain(topics))
     })
 }
 
-/// All anchor matches in `t`, in text order: (rule, anchor, start, end).
-fn find_anchors(t: &str) -> Vec<(usize, usize, usize, usize)> {
-    let mut out = Vec::new();
-    anchor_index().for_each(t, |i, _, (ri, ai)| {
-        if let Some(e) = match_rest(t, i, RULES[ri].anchors[ai]) {
-            out.push((ri, ai, i, e));
+/// One sentence's words: its anchor matches in text order as (rule, anchor,
+/// start, end) into `anchors`, and whether it holds a negator and a topic.
+fn scan_sentence(t: &str, anchors: &mut Vec<(usize, usize, usize, usize)>) -> bool {
+    anchors.clear();
+    let (mut negator, mut topic) = (false, false);
+    words().for_each(t, |i, _, w| {
+        match w {
+            Word::Anchor(ri, ai) => {
+                if let Some(e) = match_rest(t, i, RULES[ri].anchors[ai]) {
+                    anchors.push((ri, ai, i, e));
+                }
+            }
+            Word::Negator => negator = true,
+            Word::Topic => topic = true,
         }
         true
     });
-    out
+    negator && topic
 }
 
 fn unit_after<'a>(t: &str, pos: usize, units: &'a [&'a str]) -> Option<&'a str> {
@@ -228,11 +250,15 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
     // Per sentence, computed on first use: where cumulative wording starts.
     let mut cumulative_from: Vec<Option<usize>> = vec![None; sentences.len()];
     let mut cands: Vec<Cand> = Vec::new();
-    // One pass of the anchor automaton per sentence (table text is skipped;
-    // an anchor must lie within one sentence).
+    // One pass of the automaton per sentence (table text is skipped; an
+    // anchor must lie within one sentence). Negations state zero; only
+    // sentences with a negator and a topic word are looked at for them.
+    let mut negated = Vec::with_capacity(sentences.len());
+    let mut anchors = Vec::new();
     for (si, &sp) in sentences.iter().enumerate() {
         let t = doc.slice(sp);
-        for (ri, ai, a0, a1) in find_anchors(t) {
+        negated.push(scan_sentence(t, &mut anchors));
+        for &(ri, ai, a0, a1) in &anchors {
             let rule = &RULES[ri];
             let anchor = rule.anchors[ai];
             {
@@ -337,28 +363,6 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
     }
     cands.extend(extra);
 
-    // Negations state zero. Only sentences with a negator and a topic word
-    // are looked at: one pass of an automaton of both per sentence.
-    static WORDS: std::sync::OnceLock<KeySet<bool>> = std::sync::OnceLock::new();
-    let words = WORDS.get_or_init(|| {
-        let negators = NEGATORS.iter().chain(NEGATORS_AFTER).map(|&w| (w, true));
-        KeySet::new(negators.chain(NEGATIONS.iter().flat_map(|n| n.topics[0].iter()).map(|&w| (w, false))))
-    });
-    let negated: Vec<bool> = sentences
-        .iter()
-        .map(|sp| {
-            let (mut negator, mut topic) = (false, false);
-            words.for_each(doc.slice(*sp), |_, _, is_negator| {
-                if is_negator {
-                    negator = true;
-                } else {
-                    topic = true;
-                }
-                !(negator && topic)
-            });
-            negator && topic
-        })
-        .collect();
     for (si, sp) in sentences.iter().enumerate() {
         if !negated[si] {
             continue;
