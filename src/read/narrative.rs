@@ -81,6 +81,8 @@ enum Word {
     Negator,
     /// A topic word of a negation (行政复议, 收费…).
     Topic,
+    /// A word that makes the figures after it cumulative (以来, 累计…).
+    Cumulative,
 }
 
 /// Every anchor of every rule (keyed by its literal head) and every
@@ -93,15 +95,24 @@ fn words() -> &'static KeySet<Word> {
         });
         let negators = NEGATORS.iter().chain(NEGATORS_AFTER).map(|&w| (w, Word::Negator));
         let topics = NEGATIONS.iter().flat_map(|n| n.topics[0].iter()).map(|&w| (w, Word::Topic));
-        KeySet::new(anchors.chain(negators).chain(topics))
+        let cumulative = CUMULATIVE_MARKERS.iter().map(|&w| (w, Word::Cumulative));
+        KeySet::new(anchors.chain(negators).chain(topics).chain(cumulative))
     })
 }
 
+/// What one pass over a sentence found besides its anchors.
+struct SentenceWords {
+    /// It holds a negator and a topic word.
+    negated: bool,
+    /// Where the first cumulative marker starts (`usize::MAX`: none).
+    cumulative: usize,
+}
+
 /// One sentence's words: its anchor matches in text order as (rule, anchor,
-/// start, end) into `anchors`, and whether it holds a negator and a topic.
-fn scan_sentence(t: &str, anchors: &mut Vec<(usize, usize, usize, usize)>) -> bool {
+/// start, end) into `anchors`, and the rest.
+fn scan_sentence(t: &str, anchors: &mut Vec<(usize, usize, usize, usize)>) -> SentenceWords {
     anchors.clear();
-    let (mut negator, mut topic) = (false, false);
+    let (mut negator, mut topic, mut cumulative) = (false, false, usize::MAX);
     words().for_each(t, |i, _, w| {
         match w {
             Word::Anchor(ri, ai) => {
@@ -111,10 +122,12 @@ fn scan_sentence(t: &str, anchors: &mut Vec<(usize, usize, usize, usize)>) -> bo
             }
             Word::Negator => negator = true,
             Word::Topic => topic = true,
+            // Matches come in text order: the first is the earliest.
+            Word::Cumulative => cumulative = cumulative.min(i),
         }
         true
     });
-    negator && topic
+    SentenceWords { negated: negator && topic, cumulative }
 }
 
 fn unit_after<'a>(t: &str, pos: usize, units: &'a [&'a str]) -> Option<&'a str> {
@@ -257,7 +270,8 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
     let mut anchors = Vec::new();
     for (si, &sp) in sentences.iter().enumerate() {
         let t = doc.slice(sp);
-        negated.push(scan_sentence(t, &mut anchors));
+        let seen = scan_sentence(t, &mut anchors);
+        negated.push(seen.negated);
         for &(ri, ai, a0, a1) in &anchors {
             let rule = &RULES[ri];
             let anchor = rule.anchors[ai];
@@ -273,14 +287,8 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
                     Pos::Before => number_before(t, a0, rule).map(|(n, start)| (n, start, a1)),
                 };
                 let Some((num, p0, p1)) = found else { continue };
-                let cum = *cumulative_from[si].get_or_insert_with(|| {
-                    CUMULATIVE_MARKERS
-                        .iter()
-                        .filter_map(|m| t.find(m))
-                        .chain(first_since_year(t))
-                        .min()
-                        .unwrap_or(usize::MAX)
-                });
+                let cum = *cumulative_from[si]
+                    .get_or_insert_with(|| seen.cumulative.min(first_since_year(t).unwrap_or(usize::MAX)));
                 if cum < a0.min(p0) {
                     continue;
                 }
