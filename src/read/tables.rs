@@ -260,7 +260,10 @@ fn header_cells_in_line(s: &str) -> Option<Vec<String>> {
     let mut out = Vec::new();
     let mut rest: &str = &q;
     while !rest.is_empty() {
-        let h = v.long_headers.iter().filter(|h| rest.starts_with(*h)).max_by_key(|h| h.len())?;
+        // The headers sharing the first char are a run of the sorted list.
+        let first = &rest[..rest.chars().next().map_or(0, char::len_utf8)];
+        let run = &v.long_headers[v.long_headers.partition_point(|h| *h < first)..];
+        let h = run.iter().take_while(|h| h.starts_with(first)).filter(|h| rest.starts_with(*h)).max_by_key(|h| h.len())?;
         let mut take = h.len();
         // A unit note belongs to its header: 本年收费金额(单位:万元)
         if rest[take..].starts_with('(') {
@@ -276,6 +279,9 @@ fn header_cells_in_line(s: &str) -> Option<Vec<String>> {
 
 /// A line of numbers only (`4 0 0 0 0 0 4`): the values of the pending row.
 fn numbers_line(s: &str) -> Option<Vec<(usize, usize)>> {
+    if !s.contains(' ') {
+        return None;
+    }
     let mut out = Vec::new();
     let mut pos = 0;
     for tok in s.split(' ') {
@@ -363,7 +369,7 @@ fn build_rows<'a>(doc: &Document<'a>) -> Vec<Row<'a>> {
     let mut block = 0usize;
     let flush = |pending: &mut Option<Row<'a>>, rows: &mut Vec<Row<'a>>| {
         if let Some(r) = pending.take() {
-            rows.push(r);
+        rows.push(r);
         }
     };
     for (li, line) in doc.lines.iter().enumerate() {
@@ -403,41 +409,47 @@ fn build_rows<'a>(doc: &Document<'a>) -> Vec<Row<'a>> {
             rows.push(row);
             continue;
         }
-        // One cell on the line.
-        // A long label with commas is still a row when numbers end the line:
-        // `(二)部分公开(区分处理的,只计这一情形,不计其他情形) 0 37 …`.
-        let row_line = split_row_line(text).filter(|(l, nums)| nums.len() >= 2 && text[..*l].chars().count() <= 80);
-        if is_prose(text) && row_line.is_none() {
-            flush(&mut pending, &mut rows);
-            block += 1;
-            continue;
-        }
-        if let Some(nums) = numbers_line(text) {
-            let cells: Vec<VCell> = nums
-                .into_iter()
-                .map(|(a, b)| VCell { kind: classify(&text[a..b]), span: Span { start: line.span.start + a, end: line.span.start + b } })
-                .collect();
-            match pending.as_mut() {
-                Some(p) if !p.header && p.values.is_empty() => {
-                    p.values.extend(cells);
-                    p.add_line(li);
-                }
-                _ => {
-                    flush(&mut pending, &mut rows);
-                    let mut r = Row::new(block, li);
-                    r.values.extend(cells);
-                                        rows.push(r);
-                }
+        // One cell on the line. A lone count (most lines of a table that
+        // lost its grid) is a value: none of the tests up to `classify`
+        // below can take it (no label, no second number, no header word).
+        let lone_count = text.len() <= 13 && text.bytes().all(|b| b.is_ascii_digit());
+        let split = if lone_count { None } else { split_row_line(text) };
+        if !lone_count {
+            // A long label with commas is still a row when numbers end the line:
+            // `(二)部分公开(区分处理的,只计这一情形,不计其他情形) 0 37 …`.
+            let row_line = split.as_ref().filter(|(l, nums)| nums.len() >= 2 && text[..*l].chars().count() <= 80);
+            if is_prose(text) && row_line.is_none() {
+                flush(&mut pending, &mut rows);
+                block += 1;
+                continue;
             }
-            continue;
-        }
-        if let Some(cells) = header_cells_in_line(text) {
-            flush(&mut pending, &mut rows);
-            let mut r = Row::new(block, li);
-            r.header = true;
-            r.header_cells = cells;
+            if let Some(nums) = numbers_line(text) {
+                let cells: Vec<VCell> = nums
+                    .into_iter()
+                    .map(|(a, b)| VCell { kind: classify(&text[a..b]), span: Span { start: line.span.start + a, end: line.span.start + b } })
+                    .collect();
+                match pending.as_mut() {
+                    Some(p) if !p.header && p.values.is_empty() => {
+                        p.values.extend(cells);
+                        p.add_line(li);
+                    }
+                    _ => {
+                        flush(&mut pending, &mut rows);
+                        let mut r = Row::new(block, li);
+                        r.values.extend(cells);
                         rows.push(r);
-            continue;
+                    }
+                }
+                continue;
+            }
+            if let Some(cells) = header_cells_in_line(text) {
+                flush(&mut pending, &mut rows);
+                let mut r = Row::new(block, li);
+                r.header = true;
+                r.header_cells = cells;
+                rows.push(r);
+                continue;
+            }
         }
         let kind = classify(text);
         match kind {
@@ -452,13 +464,13 @@ fn build_rows<'a>(doc: &Document<'a>) -> Vec<Row<'a>> {
                         flush(&mut pending, &mut rows);
                         let mut r = Row::new(block, li);
                         r.values.push(VCell { kind, span: line.span });
-                                                pending = Some(r);
+                        pending = Some(r);
                     }
                 }
                 continue;
             }
         }
-        if let Some((label_len, nums)) = split_row_line(text) {
+        if let Some((label_len, nums)) = split {
             flush(&mut pending, &mut rows);
             let mut r = Row::new(block, li);
             r.add_label(&text[..label_len], Span { start: line.span.start, end: line.span.start + label_len });
@@ -466,7 +478,7 @@ fn build_rows<'a>(doc: &Document<'a>) -> Vec<Row<'a>> {
                 let sp = Span { start: line.span.start + s, end: line.span.start + e };
                 r.values.push(VCell { kind: classify(&text[s..e]), span: sp });
             }
-                        rows.push(r);
+            rows.push(r);
             continue;
         }
         if is_header_cell(text) {
@@ -480,7 +492,7 @@ fn build_rows<'a>(doc: &Document<'a>) -> Vec<Row<'a>> {
                     let mut r = Row::new(block, li);
                     r.header = true;
                     r.header_cells.push(squash(text).into_owned());
-                                        pending = Some(r);
+                    pending = Some(r);
                 }
             }
             continue;
@@ -494,7 +506,7 @@ fn build_rows<'a>(doc: &Document<'a>) -> Vec<Row<'a>> {
                 flush(&mut pending, &mut rows);
                 let mut r = Row::new(block, li);
                 r.add_label(text, line.span);
-                                pending = Some(r);
+                pending = Some(r);
             }
         }
     }
