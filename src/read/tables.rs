@@ -160,6 +160,8 @@ struct Vocab {
     /// 行政复议 and 行政诉讼 (table 四's context), searched in many labels.
     review: memchr::memmem::Finder<'static>,
     lawsuit: memchr::memmem::Finder<'static>,
+    /// Every column key of table 二's rows.
+    t2_column_keys: Vec<&'static str>,
     /// 勾稽关系, the header of table 三's check column.
     balance: memchr::memmem::Finder<'static>,
 }
@@ -220,6 +222,12 @@ fn vocab() -> &'static Vocab {
             strong: KeySet::new(strong),
             rows,
             fields,
+            t2_column_keys: {
+                let mut keys: Vec<&'static str> = templates::T2.rows.iter().flat_map(|r| r.by_header.iter().map(|(k, _)| *k)).collect();
+                keys.sort_unstable();
+                keys.dedup();
+                keys
+            },
             no_rows: RowKeys { contains: KeySet::new([]), exact: Vec::new() },
             fj: KeySet::new(templates::FJ_APPENDIX.distinctive.iter().map(|&d| (d, ()))),
             review: memchr::memmem::Finder::new("行政复议"),
@@ -614,8 +622,8 @@ struct Hit<'a> {
 
 /// The year a header cell names (`2018年度`, `2018年`), if any.
 fn header_year(h: &str) -> Option<i32> {
-    let d: String = h.chars().take_while(|c| c.is_ascii_digit()).collect();
-    (d.len() == 4 && matches!(&h[4..], "年度" | "年" | "")).then(|| d.parse().ok()).flatten()
+    let digits = h.bytes().take_while(u8::is_ascii_digit).count();
+    (digits == 4 && matches!(&h[4..], "年度" | "年" | "")).then(|| h[..4].parse().ok()).flatten()
 }
 
 /// `year` is the report's statistics year: when a table prints several
@@ -644,7 +652,9 @@ fn match_rows(rows: &[Row], era: &str, year: Option<i32>) -> Vec<Hit<'static>> {
             block_is_fj.insert(r.block, true);
         }
     }
-    let mut t2_header: Vec<String> = Vec::new();
+    // Table 二's column names, each with the column keys of its rows that
+    // it contains (worked out once per header, not once per row).
+    let mut t2_header: Vec<Vec<&'static str>> = Vec::new();
     let mut t2_block = usize::MAX;
     let mut t4_seen_at: Option<usize> = None;
     // Value cells of the row at hand without unit-column cells.
@@ -658,7 +668,12 @@ fn match_rows(rows: &[Row], era: &str, year: Option<i32>) -> Vec<Hit<'static>> {
                 year_cols = Some((r.block, ys[first..].to_vec()));
             }
             if r.header_cells.iter().any(|h| templates::T2.headers.iter().skip(1).any(|k| h.starts_with(k))) {
-                t2_header = r.header_cells.iter().filter(|h| h.as_str() != "信息内容").cloned().collect();
+                t2_header = r
+                    .header_cells
+                    .iter()
+                    .filter(|h| h.as_str() != "信息内容")
+                    .map(|h| v.t2_column_keys.iter().copied().filter(|k| h.contains(k)).collect())
+                    .collect();
                 t2_block = r.block;
             }
             if r.header_cells.iter().any(|h| h.contains("行政复议")) {
@@ -710,8 +725,8 @@ fn match_rows(rows: &[Row], era: &str, year: Option<i32>) -> Vec<Hit<'static>> {
                     let mut cols = Vec::new();
                     let cells = fit_columns(&r.values, &vals, t2_header.len()).unwrap_or(&vals);
                     for (pos, &vi) in cells.iter().enumerate() {
-                        let Some(h) = t2_header.get(pos) else { break };
-                        if let Some((_, id)) = spec.by_header.iter().find(|(k, _)| h.contains(k)) {
+                        let Some(keys) = t2_header.get(pos) else { break };
+                        if let Some((_, id)) = spec.by_header.iter().find(|(k, _)| keys.contains(k)) {
                             cols.push((vi, std::slice::from_ref(id)));
                         }
                     }
