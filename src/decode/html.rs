@@ -883,11 +883,12 @@ fn known_tags() -> &'static KnownTags {
     })
 }
 
-/// A name's lower-cased bytes packed in a `u128`; `None` when longer than
-/// 16 bytes (no known name is) or empty.
+/// A name's lower-cased bytes packed in a `u128` (zero-padded); `None` when
+/// empty, longer than 16 bytes or holding a NUL (no known name does, and
+/// `td\0` must not be taken for `td`).
 fn tag_key(name: &str) -> Option<u128> {
     let b = name.as_bytes();
-    if b.is_empty() || b.len() > 16 {
+    if b.is_empty() || b.len() > 16 || b.contains(&0) {
         return None;
     }
     let mut k = [0u8; 16];
