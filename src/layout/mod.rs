@@ -93,7 +93,7 @@ pub fn items_to_text(items: &[TextItem]) -> String {
     let mut out = String::new();
     for lines in &page_lines {
         for l in lines {
-            out.push_str(&l.text());
+            l.write_text(&mut out);
             out.push('\n');
         }
     }
@@ -112,6 +112,8 @@ struct It {
     /// Font height.
     size: f32,
     text: String,
+    /// Characters in `text`.
+    n_chars: usize,
 }
 
 fn is_wide(c: char) -> bool {
@@ -138,12 +140,16 @@ impl It {
         if !(t.x.is_finite() && t.y.is_finite()) || t.text.trim().is_empty() {
             return None;
         }
-        let text: String = t
-            .text
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
-        let text = text.trim().to_string();
+        let text = if t.text.chars().any(char::is_control) {
+            let text: String = t
+                .text
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
+            text.trim().to_string()
+        } else {
+            t.text.trim().to_string()
+        };
         if text.is_empty() {
             return None;
         }
@@ -157,7 +163,8 @@ impl It {
         } else {
             0.0
         };
-        let n = text.chars().count() as f32;
+        let n_chars = text.chars().count();
+        let n = n_chars as f32;
         // A vertical run (a vertical font): taller than wide by far.
         let wide = text.chars().filter(|&c| is_wide(c)).count();
         if wide >= 2 && w > 0.0 && h > 1.8 * w && h >= 0.6 * n * w {
@@ -181,34 +188,38 @@ impl It {
             y: t.y,
             size,
             text,
+            n_chars,
         })
     }
     fn chars(&self) -> usize {
-        self.text.chars().count()
+        self.n_chars
     }
 }
 
 /// A number cell: digits with separators, a sign or a percent, or a dash.
 fn is_num(s: &str) -> bool {
-    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    if t.is_empty() {
-        return false;
-    }
-    if matches!(
-        t.as_str(),
-        "-" | "—" | "——" | "－" | "/" | "／" | "\\" | "--" | "–"
-    ) {
-        return true;
-    }
+    // White space is ignored (`1 234`), without building the squashed text.
     let mut digits = 0;
-    for c in t.chars() {
+    for c in s.chars().filter(|c| !c.is_whitespace()) {
         match c {
             '0'..='9' | '０'..='９' => digits += 1,
             '.' | ',' | '，' | '．' | '+' | '-' | '－' | '%' | '％' => {}
-            _ => return false,
+            _ => return digits == 0 && is_dash(s),
         }
     }
-    digits > 0
+    digits > 0 || is_dash(s)
+}
+
+/// A dash (or slash) alone, white space aside: no value, in a number column.
+fn is_dash(s: &str) -> bool {
+    const DASHES: [&str; 9] = ["-", "—", "——", "－", "/", "／", "\\", "--", "–"];
+    let squashed = || s.chars().filter(|c| !c.is_whitespace());
+    let Some(first) = squashed().next() else {
+        return false;
+    };
+    DASHES
+        .iter()
+        .any(|d| d.starts_with(first) && squashed().eq(d.chars()))
 }
 
 // ----------------------------------------------------------------- lines
@@ -221,6 +232,7 @@ struct Cell {
     y: f32,
     size: f32,
     text: String,
+    /// `is_num(text)`, kept up to date as the text grows.
     num: bool,
 }
 
@@ -249,12 +261,17 @@ impl Line {
     fn text_only(&self) -> bool {
         self.cells.iter().all(|c| !c.num)
     }
-    fn plain(&self) -> String {
-        self.cells
-            .iter()
-            .map(|c| c.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
+    /// Whether the cells joined by spaces contain `。` or run over `max`
+    /// characters (without joining them).
+    fn prose_like(&self, max: usize) -> bool {
+        let mut chars = self.cells.len().saturating_sub(1);
+        for c in &self.cells {
+            if c.text.contains('。') {
+                return true;
+            }
+            chars += c.text.chars().count();
+        }
+        chars > max
     }
 }
 
@@ -265,12 +282,21 @@ struct OutLine {
 }
 
 impl OutLine {
-    fn text(&self) -> String {
-        self.cells
-            .iter()
-            .map(|c| c.replace(['\t', '\n'], " "))
-            .collect::<Vec<_>>()
-            .join("\t")
+    /// Appends the cells, tab-separated (a tab or newline inside a cell
+    /// becomes a space).
+    fn write_text(&self, out: &mut String) {
+        for (k, c) in self.cells.iter().enumerate() {
+            if k > 0 {
+                out.push('\t');
+            }
+            let mut rest = c.as_str();
+            while let Some(p) = rest.find(['\t', '\n']) {
+                out.push_str(&rest[..p]);
+                out.push(' ');
+                rest = &rest[p + 1..];
+            }
+            out.push_str(rest);
+        }
     }
     fn squashed(&self) -> String {
         self.cells
@@ -287,13 +313,14 @@ fn layout_page(items: Vec<It>) -> Vec<OutLine> {
     let rows_label = attach_wrapped_labels(&mut lines);
     let header = rebuild_headers(&lines, &rows_label.consumed);
     let mut out: Vec<(f32, usize, OutLine)> = Vec::new();
-    for (i, l) in lines.iter().enumerate() {
-        if rows_label.consumed[i] || header.consumed[i] {
+    let RowLabels { consumed, mut labels, mut rest } = rows_label;
+    for (i, l) in lines.into_iter().enumerate() {
+        if consumed[i] || header.consumed[i] {
             continue;
         }
-        let cells = match (&rows_label.labels[i], &rows_label.rest[i]) {
-            (Some(cells), _) | (None, Some(cells)) => cells.clone(),
-            (None, None) => l.cells.iter().map(|c| c.text.clone()).collect(),
+        let cells = match (labels[i].take(), rest[i].take()) {
+            (Some(cells), _) | (None, Some(cells)) => cells,
+            (None, None) => l.cells.into_iter().map(|c| c.text).collect(),
         };
         out.push((l.y, 0, OutLine { cells }));
     }
@@ -488,16 +515,18 @@ fn group_lines(mut items: Vec<It>) -> Vec<Line> {
 fn make_cells(items: &[It]) -> Vec<Cell> {
     let mut cells: Vec<Cell> = Vec::new();
     let mut prev: Option<&It> = None;
+    let mut parts: Vec<&str> = Vec::new();
     for it in items {
         // Several cells inside one item (written with runs of spaces).
-        let parts: Vec<&str> = split_spaces(&it.text);
+        split_spaces(&it.text, &mut parts);
         for (k, part) in parts.iter().enumerate() {
+            let part_num = is_num(part);
             let new_cell = match (k, prev, cells.last()) {
                 (0, Some(p), Some(_)) => {
                     let gap = it.x0 - p.x1;
                     let size = p.size.min(it.size);
                     // Two numbers apart are two columns even when close.
-                    let numbers = is_num(part) && cells.last().is_some_and(|c| is_num(&c.text));
+                    let numbers = part_num && cells.last().is_some_and(|c| c.num);
                     if gap >= 0.75 * size || (numbers && gap >= 0.35 * size) {
                         true
                     } else {
@@ -506,6 +535,7 @@ fn make_cells(items: &[It]) -> Vec<Cell> {
                             c.text.push(' ');
                         }
                         c.text.push_str(part);
+                        c.num = is_num(&c.text);
                         c.x1 = c.x1.max(it.x1);
                         false
                     }
@@ -519,22 +549,19 @@ fn make_cells(items: &[It]) -> Vec<Cell> {
                     y: it.y,
                     size: it.size,
                     text: part.to_string(),
-                    num: false,
+                    num: part_num,
                 });
             }
         }
         prev = Some(it);
     }
-    for c in &mut cells {
-        c.num = is_num(&c.text);
-    }
     cells
 }
 
 /// Splits text at runs of four or more spaces (cells a producer wrote as one
-/// string); otherwise the text is one part.
-fn split_spaces(s: &str) -> Vec<&str> {
-    let mut out = Vec::new();
+/// string) into `out` (cleared first); otherwise the text is one part.
+fn split_spaces<'a>(s: &'a str, out: &mut Vec<&'a str>) {
+    out.clear();
     let mut start = 0;
     let b = s.as_bytes();
     let mut i = 0;
@@ -556,7 +583,6 @@ fn split_spaces(s: &str) -> Vec<&str> {
     if out.is_empty() {
         out.push(s);
     }
-    out
 }
 
 // ------------------------------------------------------------- table rows
@@ -614,8 +640,7 @@ fn overlap(a: (f32, f32), b: (f32, f32)) -> f32 {
 
 /// A line of running text rather than a table cell.
 fn is_prose_line(l: &Line) -> bool {
-    let t = l.plain();
-    t.contains('。') || t.chars().count() > 40
+    l.prose_like(40)
 }
 
 /// Joins labels broken over lines into their rows, cell by cell: a text cell
