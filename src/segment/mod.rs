@@ -73,16 +73,18 @@ fn is_pipe_separator(line: &str) -> bool {
 impl<'a> Document<'a> {
     pub fn new(norm: &'a Normalised) -> Self {
         let text = norm.text.as_str();
-        let mut lines = Vec::new();
+        let bytes = text.as_bytes();
+        let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+        // Line ends; the last line runs to the end of the text.
+        let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
         let mut s = 0;
-        for part in text.split('\n') {
-            let e = s + part.len();
-            let trimmed = part.trim();
-            let pipes = trimmed.starts_with('|') && trimmed.matches('|').count() >= 2;
-            if pipes && is_pipe_separator(trimmed) {
+        for e in ends {
+            let part = &text[s..e];
+            let pipes = part.trim_start().starts_with('|') && part.trim().matches('|').count() >= 2;
+            if pipes && is_pipe_separator(part.trim()) {
                 // `|---|---|` carries nothing.
             } else if memchr::memchr(b'\t', part.as_bytes()).is_some() {
-                let mut cells = Vec::new();
+                let mut cells = Vec::with_capacity(memchr::memchr_iter(b'\t', part.as_bytes()).count() + 1);
                 let mut cs = s;
                 // A tab is ASCII: its byte offsets are char boundaries.
                 for i in memchr::memchr_iter(b'\t', part.as_bytes()) {
