@@ -664,7 +664,6 @@ const VOID: &[&str] = &[
     "track", "wbr", "keygen", "basefont", "bgsound", "frame", "image", "isindex",
 ];
 
-
 const BLOCKS: &[&str] = &[
     "p",
     "div",
@@ -731,7 +730,6 @@ const BLOCKS: &[&str] = &[
     "textarea",
 ];
 
-
 /// Start tags that close an open `<p>`.
 const CLOSES_P: &[&str] = &[
     "p",
@@ -786,7 +784,9 @@ const SPECIAL: &[&str] = &[
 ];
 
 /// Table parts whose end tag does not close past the innermost table.
-const TABLE_PARTS: &[&str] = &["td", "th", "tr", "tbody", "thead", "tfoot", "caption", "colgroup"];
+const TABLE_PARTS: &[&str] = &[
+    "td", "th", "tr", "tbody", "thead", "tfoot", "caption", "colgroup",
+];
 
 // Properties of known tags.
 const T_VOID: u8 = 1;
@@ -800,8 +800,28 @@ const T_TABLE: u8 = 1 << 6;
 /// Other names given a fixed id: the rest of those matched on below and the
 /// commonest inline tags, so that most tags need no hashing.
 const OTHER_TAGS: &[&str] = &[
-    "a", "td", "th", "colgroup", "datalist", "applet", "button", "span", "font", "b", "strong",
-    "i", "em", "u", "sup", "sub", "small", "big", "label", "head", "o:p", "st1:chsdate",
+    "a",
+    "td",
+    "th",
+    "colgroup",
+    "datalist",
+    "applet",
+    "button",
+    "span",
+    "font",
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "sup",
+    "sub",
+    "small",
+    "big",
+    "label",
+    "head",
+    "o:p",
+    "st1:chsdate",
 ];
 
 /// The properties (`T_*`) of a tag name that is not known.
@@ -839,12 +859,19 @@ impl KnownTags {
 fn known_tags() -> &'static KnownTags {
     static TAGS: OnceLock<KnownTags> = OnceLock::new();
     TAGS.get_or_init(|| {
-        let mut all: Vec<(u128, &'static str)> =
-            [VOID, BLOCKS, CLOSES_P, &RAW_ELEMENTS, SPECIAL, TABLE_PARTS, OTHER_TAGS]
-            .into_iter()
-            .flatten()
-            .filter_map(|&n| Some((tag_key(n)?, n)))
-            .collect();
+        let mut all: Vec<(u128, &'static str)> = [
+            VOID,
+            BLOCKS,
+            CLOSES_P,
+            &RAW_ELEMENTS,
+            SPECIAL,
+            TABLE_PARTS,
+            OTHER_TAGS,
+        ]
+        .into_iter()
+        .flatten()
+        .filter_map(|&n| Some((tag_key(n)?, n)))
+        .collect();
         all.sort_unstable();
         all.dedup();
         let mut slots = vec![(0u128, 0u32); TAG_SLOTS];
@@ -923,7 +950,10 @@ fn class_is_chrome(v: Option<&str>) -> bool {
     let v = v.as_bytes();
     ["nav", "menu", "footer", "breadcrumb", "sidebar", "share"]
         .iter()
-        .any(|k| v.windows(k.len()).any(|w| w.eq_ignore_ascii_case(k.as_bytes())))
+        .any(|k| {
+            v.windows(k.len())
+                .any(|w| w.eq_ignore_ascii_case(k.as_bytes()))
+        })
 }
 
 /// White space in HTML text (collapsible).
@@ -1290,7 +1320,11 @@ impl Flattener {
     /// it is not hidden behind a table or cell boundary.
     fn open_in_scope(&self, id: u32) -> Option<usize> {
         let idx = *self.open_by_name.get(id as usize)?.last()?;
-        let props = known_tags().props.get(id as usize).copied().unwrap_or(UNKNOWN_TAG);
+        let props = known_tags()
+            .props
+            .get(id as usize)
+            .copied()
+            .unwrap_or(UNKNOWN_TAG);
         let boundary = if props & T_TABLE != 0 {
             None
         } else if props & T_TABLE_PART != 0 {
@@ -1700,7 +1734,10 @@ impl Flattener {
                 _ => {}
             }
         }
-        match self.id_of(name, known).and_then(|id| self.open_in_scope(id)) {
+        match self
+            .id_of(name, known)
+            .and_then(|id| self.open_in_scope(id))
+        {
             Some(idx) => self.pop_to(idx),
             None => {
                 if name == "p" {
@@ -1735,8 +1772,35 @@ fn is_link_separator(c: char) -> bool {
     c.is_whitespace()
         || matches!(
             c,
-            '|' | '｜' | '·' | '•' | '・' | '/' | '\\' | '>' | '＞' | '»' | '›' | '→' | '-' | '—' | '_' | ':'
-                | '：' | '[' | ']' | '【' | '】' | '■' | '□' | '◆' | '●' | '○' | '★' | '☆' | '▪' | '▶'
+            '|' | '｜'
+                | '·'
+                | '•'
+                | '・'
+                | '/'
+                | '\\'
+                | '>'
+                | '＞'
+                | '»'
+                | '›'
+                | '→'
+                | '-'
+                | '—'
+                | '_'
+                | ':'
+                | '：'
+                | '['
+                | ']'
+                | '【'
+                | '】'
+                | '■'
+                | '□'
+                | '◆'
+                | '●'
+                | '○'
+                | '★'
+                | '☆'
+                | '▪'
+                | '▶'
         )
 }
 
@@ -1765,27 +1829,35 @@ fn finish_lines(out: &[u8], title: Option<&str>) -> String {
     for raw in text.split('\n') {
         vis.clear();
         let (mut links, mut other, mut seg_counted) = (0usize, false, false);
-        for c in raw.chars() {
-            match c {
-                '\u{3}' => {
-                    in_link = true;
-                    seg_counted = false;
-                }
-                '\u{4}' => in_link = false,
-                c if (c as u32) < 0x20 && c != '\t' => {}
-                c => {
-                    vis.push(c);
-                    if in_link {
-                        if !c.is_whitespace() && !seg_counted {
-                            links += 1;
-                            seg_counted = true;
+        // Outside links, a line without markers or controls has no link
+        // text: it is kept as it is (the common case, no per-char work).
+        let plain = !in_link && !raw.bytes().any(|b| b < 0x20 && b != b'\t');
+        let vis: &str = if plain {
+            raw
+        } else {
+            for c in raw.chars() {
+                match c {
+                    '\u{3}' => {
+                        in_link = true;
+                        seg_counted = false;
+                    }
+                    '\u{4}' => in_link = false,
+                    c if (c as u32) < 0x20 && c != '\t' => {}
+                    c => {
+                        vis.push(c);
+                        if in_link {
+                            if !c.is_whitespace() && !seg_counted {
+                                links += 1;
+                                seg_counted = true;
+                            }
+                        } else if !other && !is_link_separator(c) {
+                            other = true;
                         }
-                    } else if !other && !is_link_separator(c) {
-                        other = true;
                     }
                 }
             }
-        }
+            &vis
+        };
         let tab = vis.contains('\t');
         let start = kept.len();
         if tab {
@@ -1801,7 +1873,11 @@ fn finish_lines(out: &[u8], title: Option<&str>) -> String {
         let link_only = links > 0 && !other;
         lines.push(LineInfo {
             // Only read for link-only lines.
-            chars: if link_only { kept[start..].chars().count() } else { 0 },
+            chars: if link_only {
+                kept[start..].chars().count()
+            } else {
+                0
+            },
             link_only,
             links,
             tab,
@@ -1888,12 +1964,27 @@ pub fn looks_like_html(text: &str) -> bool {
 pub fn has_html_tags(text: &str) -> bool {
     let head = &text.as_bytes()[..text.len().min(64 * 1024)];
     const TAGS: [&[u8]; 16] = [
-        b"html", b"body", b"p>", b"p ", b"div", b"table", b"td", b"tr", b"br", b"!doctype", b"head", b"meta", b"span",
-        b"h1", b"h2", b"li",
+        b"html",
+        b"body",
+        b"p>",
+        b"p ",
+        b"div",
+        b"table",
+        b"td",
+        b"tr",
+        b"br",
+        b"!doctype",
+        b"head",
+        b"meta",
+        b"span",
+        b"h1",
+        b"h2",
+        b"li",
     ];
     memchr::memchr_iter(b'<', head).any(|i| {
         let rest = &head[i + 1..];
-        TAGS.iter().any(|t| rest.len() >= t.len() && rest[..t.len()].eq_ignore_ascii_case(t))
+        TAGS.iter()
+            .any(|t| rest.len() >= t.len() && rest[..t.len()].eq_ignore_ascii_case(t))
     })
 }
 
