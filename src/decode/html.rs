@@ -915,12 +915,15 @@ fn known_tags() -> &'static KnownTags {
 /// `td\0` must not be taken for `td`).
 fn tag_key(name: &str) -> Option<u128> {
     let b = name.as_bytes();
-    if b.is_empty() || b.len() > 16 || b.contains(&0) {
+    if b.is_empty() || b.len() > 16 {
         return None;
     }
     let mut k = [0u8; 16];
-    for (d, s) in k.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
+    for (d, &c) in k.iter_mut().zip(b) {
+        if c == 0 {
+            return None;
+        }
+        *d = c.to_ascii_lowercase();
     }
     Some(u128::from_be_bytes(k))
 }
