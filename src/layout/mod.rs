@@ -47,6 +47,7 @@
 //!    newline, so a table that runs over a page break keeps its rows in order.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// One run of text on a page (see the module documentation for the
 /// coordinates).
@@ -102,16 +103,17 @@ pub fn items_to_text(items: &[TextItem]) -> String {
 
 // ------------------------------------------------------------------ items
 
-/// An item prepared for layout.
+/// An item prepared for layout (its text borrowed from the [`TextItem`]
+/// unless control characters had to be replaced).
 #[derive(Debug, Clone)]
-struct It {
+struct It<'a> {
     x0: f32,
     x1: f32,
     /// Baseline.
     y: f32,
     /// Font height.
     size: f32,
-    text: String,
+    text: Cow<'a, str>,
     /// Characters in `text`.
     n_chars: usize,
 }
@@ -135,20 +137,22 @@ fn est_width(text: &str, size: f32) -> f32 {
         .sum()
 }
 
-impl It {
-    fn new(t: &TextItem) -> Option<It> {
-        if !(t.x.is_finite() && t.y.is_finite()) || t.text.trim().is_empty() {
+impl<'a> It<'a> {
+    fn new(t: &'a TextItem) -> Option<It<'a>> {
+        if !(t.x.is_finite() && t.y.is_finite()) {
             return None;
         }
+        // (A text that trims to nothing is dropped below: control
+        // characters become spaces, which trim away too.)
         let text = if t.text.chars().any(char::is_control) {
             let text: String = t
                 .text
                 .chars()
                 .map(|c| if c.is_control() { ' ' } else { c })
                 .collect();
-            text.trim().to_string()
+            Cow::Owned(text.trim().to_string())
         } else {
-            t.text.trim().to_string()
+            Cow::Borrowed(t.text.trim())
         };
         if text.is_empty() {
             return None;
@@ -163,10 +167,13 @@ impl It {
         } else {
             0.0
         };
-        let n_chars = text.chars().count();
+        let (mut n_chars, mut wide) = (0, 0);
+        for c in text.chars() {
+            n_chars += 1;
+            wide += usize::from(is_wide(c));
+        }
         let n = n_chars as f32;
         // A vertical run (a vertical font): taller than wide by far.
-        let wide = text.chars().filter(|&c| is_wide(c)).count();
         if wide >= 2 && w > 0.0 && h > 1.8 * w && h >= 0.6 * n * w {
             return None;
         }
@@ -237,14 +244,14 @@ struct Cell {
 }
 
 #[derive(Debug, Clone)]
-struct Line {
+struct Line<'a> {
     y: f32,
     size: f32,
-    items: Vec<It>,
+    items: Vec<It<'a>>,
     cells: Vec<Cell>,
 }
 
-impl Line {
+impl Line<'_> {
     /// Index of the first number cell of a row (a line ending in numbers).
     fn first_value(&self) -> Option<usize> {
         let last = self.cells.last()?;
@@ -307,7 +314,7 @@ impl OutLine {
     }
 }
 
-fn layout_page(items: Vec<It>) -> Vec<OutLine> {
+fn layout_page(items: Vec<It<'_>>) -> Vec<OutLine> {
     let items = drop_stacked_vertical(dedup(items));
     let mut lines = group_lines(items);
     let rows_label = attach_wrapped_labels(&mut lines);
@@ -332,14 +339,14 @@ fn layout_page(items: Vec<It>) -> Vec<OutLine> {
 }
 
 /// Drops items drawn twice at (almost) the same place (fake bold, shadows).
-fn dedup(mut items: Vec<It>) -> Vec<It> {
+fn dedup(mut items: Vec<It<'_>>) -> Vec<It<'_>> {
     items.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
     let mut out: Vec<It> = Vec::with_capacity(items.len());
     for it in items {
         let dup = out.iter().rev().take(8).any(|o| {
-            o.text == it.text
-                && (o.x0 - it.x0).abs() < 0.3 * it.size
+            (o.x0 - it.x0).abs() < 0.3 * it.size
                 && (o.y - it.y).abs() < 0.3 * it.size
+                && o.text == it.text
         });
         if !dup {
             out.push(it);
@@ -350,7 +357,7 @@ fn dedup(mut items: Vec<It>) -> Vec<It> {
 
 /// Drops characters stacked one (or two) per line in one narrow column: a
 /// vertical label (`三、本年度办理结果` written downward).
-fn drop_stacked_vertical(items: Vec<It>) -> Vec<It> {
+fn drop_stacked_vertical(items: Vec<It<'_>>) -> Vec<It<'_>> {
     let touching = touching_run_chars(&items);
     let cand: Vec<usize> = (0..items.len())
         .filter(|&i| {
@@ -372,6 +379,8 @@ fn drop_stacked_vertical(items: Vec<It>) -> Vec<It> {
             .total_cmp(&items[b].x0)
             .then(items[a].y.total_cmp(&items[b].y))
     });
+    // The column of the current candidate (one buffer for all).
+    let mut col: Vec<usize> = Vec::new();
     for &start in &order {
         if used[start] {
             continue;
@@ -382,17 +391,14 @@ fn drop_stacked_vertical(items: Vec<It>) -> Vec<It> {
         // sorted by x).
         let lo = order.partition_point(|&j| items[j].x0 < s.x0 - 2.0 * s.size);
         let hi = order.partition_point(|&j| items[j].x0 <= s.x0 + 2.0 * s.size);
-        let mut col: Vec<usize> = order[lo..hi.max(lo)]
-            .iter()
-            .copied()
-            .filter(|&j| {
+        col.clear();
+        col.extend(order[lo..hi.max(lo)].iter().copied().filter(|&j| {
                 let o = &items[j];
                 !used[j]
                     && (o.size - s.size).abs() < 0.25 * s.size
                     && ((o.x0 - s.x0).abs() < 0.3 * s.size
                         || ((o.x0 + o.x1) / 2.0 - (s.x0 + s.x1) / 2.0).abs() < 0.3 * s.size)
-            })
-            .collect();
+        }));
         col.sort_by(|&a, &b| items[a].y.total_cmp(&items[b].y));
         // Runs with a tight pitch.
         let mut run: Vec<usize> = Vec::new();
@@ -473,7 +479,7 @@ fn overlapped(items: &[It], run: &[usize]) -> bool {
     })
 }
 
-fn group_lines(mut items: Vec<It>) -> Vec<Line> {
+fn group_lines(mut items: Vec<It<'_>>) -> Vec<Line<'_>> {
     items.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
     let mut lines: Vec<Line> = Vec::new();
     for it in items {
@@ -492,6 +498,8 @@ fn group_lines(mut items: Vec<It>) -> Vec<Line> {
             }),
         }
     }
+    // The sizes of a line's items (one buffer for all lines).
+    let mut sizes: Vec<f32> = Vec::new();
     for l in &mut lines {
         l.items.sort_by(|a, b| a.x0.total_cmp(&b.x0));
         // The line's baseline and size: its largest run of text.
@@ -503,7 +511,8 @@ fn group_lines(mut items: Vec<It>) -> Vec<Line> {
         if let Some((y, _)) = main {
             l.y = y;
         }
-        let mut sizes: Vec<f32> = l.items.iter().map(|i| i.size).collect();
+        sizes.clear();
+        sizes.extend(l.items.iter().map(|i| i.size));
         sizes.sort_by(f32::total_cmp);
         l.size = sizes[sizes.len() / 2];
         l.cells = make_cells(&l.items);
@@ -860,6 +869,21 @@ struct Headers {
     lines: Vec<(f32, usize, OutLine)>,
 }
 
+/// How many of the column centres lie within `c` (widened by `tol`), and the
+/// first of them (0 when none).
+fn columns_within(centres: &[f32], c: &Cell, tol: f32) -> (usize, usize) {
+    let (mut n, mut first) = (0, 0);
+    for (k, &m) in centres.iter().enumerate() {
+        if m >= c.x0 - tol && m <= c.x1 + tol {
+            if n == 0 {
+                first = k;
+            }
+            n += 1;
+        }
+    }
+    (n, first)
+}
+
 /// Rebuilds the header above each table's first row column by column.
 fn rebuild_headers(lines: &[Line], taken: &[bool]) -> Headers {
     let n = lines.len();
@@ -923,11 +947,9 @@ fn rebuild_headers(lines: &[Line], taken: &[bool]) -> Headers {
                 } else {
                     let mid = (c.x0 + c.x1) / 2.0;
                     let tol = 0.25 * spacing;
-                    let inside: Vec<usize> =
-                        (0..centres.len()).filter(|&k| centres[k] >= c.x0 - tol && centres[k] <= c.x1 + tol).collect();
-                    match inside.len() {
-                        1 => have_col[inside[0]] = true,
-                        0 => {
+                    match columns_within(&centres, c, tol) {
+                        (1, k) => have_col[k] = true,
+                        (0, _) => {
                             if let Some(k) = (0..centres.len())
                                 .min_by(|&a, &b| (centres[a] - mid).abs().total_cmp(&(centres[b] - mid).abs()))
                             {
@@ -962,13 +984,10 @@ fn rebuild_headers(lines: &[Line], taken: &[bool]) -> Headers {
         for &b in &band {
             for it in &lines[b].cells {
                 let tol = 0.25 * spacing;
-                let inside: Vec<usize> = (0..centres.len())
-                    .filter(|&k| centres[k] >= it.x0 - tol && centres[k] <= it.x1 + tol)
-                    .collect();
-                match inside.len() {
-                    1 => cols[inside[0]].push(it),
-                    0 if it.x1 <= value_x0 + 0.25 * spacing => stub.push(it),
-                    0 => {
+                match columns_within(&centres, it, tol) {
+                    (1, k) => cols[k].push(it),
+                    (0, _) if it.x1 <= value_x0 + 0.25 * spacing => stub.push(it),
+                    (0, _) => {
                         let mid = (it.x0 + it.x1) / 2.0;
                         let k = (0..centres.len())
                             .min_by(|&a, &b| {
