@@ -110,13 +110,13 @@ impl<'a> Document<'a> {
 
     /// Sentences (byte spans) of the text, in order: split at 。；！？ and
     /// line ends. Table cells are sentences of their own.
-    pub fn sentences(&self) -> impl Iterator<Item = Span> + '_ {
-        self.lines.iter().flat_map(|line| &line.cells).flat_map(move |&cell| CellSentences {
-            bytes: self.text[cell.start..cell.end].as_bytes(),
-            base: cell.start,
-            pos: 0,
-            st: 0,
-        })
+    pub fn sentences(&self) -> Vec<Span> {
+        let bytes = self.text.as_bytes();
+        self.lines
+            .iter()
+            .flat_map(|line| &line.cells)
+            .flat_map(|&cell| CellSentences { bytes: &bytes[cell.start..cell.end], base: cell.start, pos: 0, st: 0 })
+            .collect()
     }
 }
 
@@ -339,7 +339,7 @@ mod tests {
     fn sentences_split() {
         let n = normalise("甲。乙;丙\n丁");
         let d = Document::new(&n);
-        let s: Vec<&str> = d.sentences().map(|s| d.slice(s)).collect();
+        let s: Vec<&str> = d.sentences().iter().map(|s| d.slice(*s)).collect();
         assert_eq!(s, vec!["甲。", "乙;", "丙", "丁"]);
     }
 }
