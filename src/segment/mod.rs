@@ -108,60 +108,52 @@ impl<'a> Document<'a> {
         &self.text[sp.start..sp.end]
     }
 
-    /// Sentences (byte spans) of the text, in order: split at 。；！？ and
-    /// line ends. Table cells are sentences of their own.
+    /// Sentences (byte spans) of the text: split at 。；！？ and line ends.
+    /// Table cells are sentences of their own.
     pub fn sentences(&self) -> Vec<Span> {
-        let bytes = self.text.as_bytes();
-        self.lines
-            .iter()
-            .flat_map(|line| &line.cells)
-            .flat_map(|&cell| CellSentences { bytes: &bytes[cell.start..cell.end], base: cell.start, pos: 0, st: 0 })
-            .collect()
+        let b = self.text.as_bytes();
+        // At least one sentence per non-empty cell.
+        let mut out = Vec::with_capacity(self.lines.iter().map(|l| l.cells.len()).sum());
+        for line in &self.lines {
+            for cell in &line.cells {
+                let mut st = cell.start;
+                let mut i = cell.start;
+                // The stops are `;`, `!`, `?`, 。(E3 80 82) and ；(EF BC 9B);
+                // the text is UTF-8, so `i` steps from one character's lead
+                // byte to the next.
+                while i < cell.end {
+                    let len = match b[i] {
+                        b';' | b'!' | b'?' => 1,
+                        0xE3 if b[i..cell.end].starts_with("。".as_bytes()) => 3,
+                        0xEF if b[i..cell.end].starts_with("；".as_bytes()) => 3,
+                        lead => {
+                            i += utf8_width(lead);
+                            continue;
+                        }
+                    };
+                    let end = i + len;
+                    if end > st {
+                        out.push(Span { start: st, end });
+                    }
+                    st = end;
+                    i = end;
+                }
+                if cell.end > st {
+                    out.push(Span { start: st, end: cell.end });
+                }
+            }
+        }
+        out
     }
 }
 
-/// The sentences of one cell (see [`Document::sentences`]).
-struct CellSentences<'a> {
-    bytes: &'a [u8],
-    /// Offset of the cell in the text.
-    base: usize,
-    /// Where the search for the next stop goes on, and where the current
-    /// sentence started (within the cell).
-    pos: usize,
-    st: usize,
-}
-
-impl Iterator for CellSentences<'_> {
-    type Item = Span;
-
-    fn next(&mut self) -> Option<Span> {
-        let b = self.bytes;
-        while self.pos < b.len() {
-            // The stops are `;`, `!`, `?` and 。(E3 80 82), ；(EF BC 9B):
-            // E3 and EF only ever lead a character, so a match is one.
-            let i = self.pos;
-            let len = match b[i] {
-                b';' | b'!' | b'?' => 1,
-                0xE3 if b[i..].starts_with("。".as_bytes()) => 3,
-                0xEF if b[i..].starts_with("；".as_bytes()) => 3,
-                _ => 0,
-            };
-            if len == 0 {
-                self.pos += 1;
-                continue;
-            }
-            let end = i + len;
-            self.pos = end;
-            let st = std::mem::replace(&mut self.st, end);
-            if end > st {
-                return Some(Span { start: self.base + st, end: self.base + end });
-            }
-        }
-        if b.len() > self.st {
-            let st = std::mem::replace(&mut self.st, b.len());
-            return Some(Span { start: self.base + st, end: self.base + b.len() });
-        }
-        None
+/// The length of the UTF-8 character whose first byte is `lead`.
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
     }
 }
 
