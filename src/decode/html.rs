@@ -797,31 +797,11 @@ const T_SPECIAL: u8 = 1 << 4;
 const T_TABLE_PART: u8 = 1 << 5;
 const T_TABLE: u8 = 1 << 6;
 
-/// Other names given a fixed id: the rest of those matched on below and the
-/// commonest inline tags, so that most tags need no hashing.
+/// Common inline tags (Word's `o:p` among them), known too so that most
+/// tags need no hashing.
 const OTHER_TAGS: &[&str] = &[
-    "a",
-    "td",
-    "th",
-    "colgroup",
-    "datalist",
-    "applet",
-    "button",
-    "span",
-    "font",
-    "b",
-    "strong",
-    "i",
-    "em",
-    "u",
-    "sup",
-    "sub",
-    "small",
-    "big",
-    "label",
-    "head",
-    "o:p",
-    "st1:chsdate",
+    "span", "font", "b", "strong", "i", "em", "u", "sup", "sub", "small", "big", "label", "head",
+    "o:p", "st1:chsdate",
 ];
 
 /// The properties (`T_*`) of a tag name that is not known.
@@ -1997,6 +1977,15 @@ mod tests {
 
     fn f(s: &str) -> String {
         flatten_html(s)
+    }
+
+    #[test]
+    fn tag_names_any_case_and_odd_ones() {
+        // Upper case is the same tag; a name with a NUL in it is no known
+        // tag (`<td\0>` is not a cell); unknown and prefixed names are inline.
+        assert_eq!(f("<table><tr><td>4</td><td\0>0</td></tr></table>"), "40");
+        assert_eq!(f("<P>A<BR>b</P><Font color=red>c</FONT><O:P>d</O:P><x-y>e</x-y>"), "A\nb\ncde");
+        assert_eq!(f("<TABLE><TR><TD>规章</TD><TD>3</TD></TR></TABLE>"), "规章\t3");
     }
 
     #[test]
