@@ -100,6 +100,18 @@ fn year_before(s: &str, i: usize) -> Option<i32> {
     }
 }
 
+/// `hay.find(needle)` by memchr's vector search (whole texts are searched
+/// for a few fixed words; `str::find` walks them much more slowly).
+fn find(hay: &str, needle: &str) -> Option<usize> {
+    memchr::memmem::find(hay.as_bytes(), needle.as_bytes())
+}
+
+/// The non-overlapping occurrences of `needle` in `hay`, as
+/// `str::match_indices` gives them (offsets only).
+fn find_iter<'h>(hay: &'h str, needle: &'h str) -> impl Iterator<Item = usize> + 'h {
+    memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes())
+}
+
 fn iso(y: i32, m: u32, d: u32) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
@@ -245,7 +257,7 @@ fn read_agency(doc: &Document) -> (Option<String>, Option<String>) {
         return (Some(a), title);
     }
     for key in ["发布机构:", "发布单位:", "由"] {
-        for (i, _) in opening.match_indices(key) {
+        for i in find_iter(&opening, key) {
             let rest = &opening[i + key.len()..];
             let rest = rest.trim_start_matches([' ', '|']);
             let end = rest.find(|c: char| !is_cjk(c) || "、,。:;".contains(c)).unwrap_or(rest.len());
@@ -270,7 +282,7 @@ fn read_agency(doc: &Document) -> (Option<String>, Option<String>) {
         let next_is_date = lines.get(w + 1).is_some_and(|n| parse_date(n.trim()).is_some_and(|d| d.3 == n.trim().len()));
         if next_is_date && l.chars().all(is_cjk) {
             if let Some(a) = clean_agency(l) {
-                let whole_area = ["全市", "全区", "全县", "各地、各部门", "各地各部门", "全省", "全州"].iter().any(|w| doc.text.contains(w));
+                let whole_area = ["全市", "全区", "全县", "各地、各部门", "各地各部门", "全省", "全州"].iter().any(|w| find(doc.text, w).is_some());
                 let a = match (a.strip_suffix("办公室").or_else(|| a.strip_suffix("办公厅")), whole_area) {
                     (Some(gov), true) if gov.ends_with("人民政府") => gov.to_string(),
                     _ => a,
@@ -280,7 +292,7 @@ fn read_agency(doc: &Document) -> (Option<String>, Option<String>) {
         }
     }
     // X人民政府门户网站 in the opening.
-    for (i, _) in opening.match_indices("人民政府门户网站") {
+    for i in find_iter(&opening, "人民政府门户网站") {
         let before = &opening[..i];
         let start = before.rfind(|c: char| !is_cjk(c) || "、,。:;在可从".contains(c)).map(|p| p + before[p..].chars().next().map(char::len_utf8).unwrap_or(1)).unwrap_or(0);
         if let Some(a) = clean_agency(&format!("{}人民政府", &before[start..])) {
@@ -289,7 +301,7 @@ fn read_agency(doc: &Document) -> (Option<String>, Option<String>) {
     }
     // 我乡/我镇 with the place named in the body.
     for (we, suffix) in [("我乡", '乡'), ("我镇", '镇'), ("我街道", '道')] {
-        if !doc.text.contains(we) {
+        if find(doc.text, we).is_none() {
             continue;
         }
         let mut counts: Vec<(String, usize)> = Vec::new();
@@ -426,25 +438,26 @@ fn read_contact(text: &str) -> Contact {
     let mut c = Contact::default();
     // Phone numbers: 0472-5618197, 028-26655501.
     let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'0' && (i == 0 || !b[i - 1].is_ascii_digit()) {
-            let area = b[i..].iter().take_while(|x| x.is_ascii_digit()).count();
-            if (3..=4).contains(&area) && b.get(i + area) == Some(&b'-') {
-                let local = b[i + area + 1..].iter().take_while(|x| x.is_ascii_digit()).count();
-                if (7..=8).contains(&local) {
-                    let p = text[i..i + area + 1 + local].to_string();
-                    if !c.phone.contains(&p) && c.phone.len() < 4 {
-                        c.phone.push(p);
-                    }
-                    i += area + 1 + local;
-                    continue;
+    // Numbers start with a 0 that starts a run of digits; a number found is
+    // skipped whole (`next`).
+    let mut next = 0;
+    for i in memchr::memchr_iter(b'0', b) {
+        if i < next || (i > 0 && b[i - 1].is_ascii_digit()) {
+            continue;
+        }
+        let area = b[i..].iter().take_while(|x| x.is_ascii_digit()).count();
+        if (3..=4).contains(&area) && b.get(i + area) == Some(&b'-') {
+            let local = b[i + area + 1..].iter().take_while(|x| x.is_ascii_digit()).count();
+            if (7..=8).contains(&local) {
+                let p = text[i..i + area + 1 + local].to_string();
+                if !c.phone.contains(&p) && c.phone.len() < 4 {
+                    c.phone.push(p);
                 }
+                next = i + area + 1 + local;
             }
         }
-        i += 1;
     }
-    if let Some(p) = text.find("地址:") {
+    if let Some(p) = find(text, "地址:") {
         let rest = &text[p + "地址:".len()..];
         let end = rest.find([';', ',', '\n', ')', '(', '|']).unwrap_or(rest.len()).min(120);
         let end = (0..=end).rev().find(|&e| rest.is_char_boundary(e)).unwrap_or(0);
@@ -454,7 +467,7 @@ fn read_contact(text: &str) -> Contact {
         }
     }
     for key in ["http://", "https://", "www."] {
-        if let Some(p) = text.find(key) {
+        if let Some(p) = find(text, key) {
             let rest = &text[p..];
             let end = rest.find(|ch: char| !(ch.is_ascii_alphanumeric() || "./:_-?=&%#".contains(ch))).unwrap_or(rest.len());
             let w = rest[..end].trim_end_matches(['.', '/']);

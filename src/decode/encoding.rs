@@ -265,6 +265,10 @@ struct Utf8Quality {
     multibyte: usize,
 }
 
+/// Counts errors and multi-byte characters, stopping early once the bytes
+/// cannot pass as almost-all UTF-8 (`errors * 50 > multibyte` even if all
+/// the rest were multi-byte characters), the usual case for GB18030/Big5:
+/// what [`decode_bytes_with_hint`] decides from the counts is the same.
 fn utf8_quality(bytes: &[u8]) -> Utf8Quality {
     let count_leads = |b: &[u8]| b.iter().filter(|&&x| x >= 0xC0).count();
     let mut q = Utf8Quality {
@@ -285,6 +289,9 @@ fn utf8_quality(bytes: &[u8]) -> Utf8Quality {
                     Some(n) => {
                         q.errors += 1;
                         rest = &rest[valid + n..];
+                        if q.errors * 50 > q.multibyte + rest.len() / 2 {
+                            break;
+                        }
                     }
                     None => break,
                 }
@@ -466,17 +473,17 @@ const COMMON: &str = "的一是在不了有和人这中大为上个国我以要�
 
 const COMMON_TRADITIONAL: &str = "這為個國們於對會發動過說產種後進著經電裡現實兩體機當點從業應開還義與間樣關數麼質氣變條沒結問軍總題黨員頭資邊級圖統較將組見計別論運農幾區強決幹戰則據處隊給門規熱領導壓爭濟階術極聯認權證轉單風帶場車務萬達積議聲報鬥類離華確張馬節話溫傳許廣記須際驗連斷難礦圍備辦習響約勞團歷構稱準號維劃選標寫親廠識屬圓調滿縣參紅細聽該鐵價嚴龍飛請訴訟復務網臺據條範件數量單位情況總動處結辦答復開資訊年度報告縣區鄉鎮街道辦事處人民政府辦公室";
 
-fn common_set() -> &'static [u32] {
-    static SET: OnceLock<Vec<u32>> = OnceLock::new();
+/// [`COMMON`] and [`COMMON_TRADITIONAL`] as a bit set over the Basic
+/// Multilingual Plane (where all of them are): one lookup per character.
+fn common_set() -> &'static [u64] {
+    static SET: OnceLock<Vec<u64>> = OnceLock::new();
     SET.get_or_init(|| {
-        let mut v: Vec<u32> = COMMON
-            .chars()
-            .chain(COMMON_TRADITIONAL.chars())
-            .map(|c| c as u32)
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v
+        let mut bits = vec![0u64; 0x10000 / 64];
+        for c in COMMON.chars().chain(COMMON_TRADITIONAL.chars()) {
+            let u = c as usize;
+            bits[u / 64] |= 1 << (u % 64);
+        }
+        bits
     })
 }
 
@@ -493,7 +500,7 @@ pub fn plausibility(text: &str) -> i64 {
         }
         score += if c == '\u{FFFD}' {
             -20
-        } else if set.binary_search(&u).is_ok() {
+        } else if set.get(u as usize / 64).is_some_and(|w| w & (1 << (u % 64)) != 0) {
             3
         } else if (0xE000..=0xF8FF).contains(&u) {
             -5
@@ -514,21 +521,19 @@ pub fn plausibility(text: &str) -> i64 {
 
 /// CRLF and lone CR become LF.
 pub fn normalize_newlines(text: String) -> String {
-    if !text.contains('\r') {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
         return text;
     }
+    // CR and LF are ASCII: the text between them is copied whole.
+    let b = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\r' {
-            if chars.peek() == Some(&'\n') {
-                chars.next();
-            }
-            out.push('\n');
-        } else {
-            out.push(c);
-        }
+    let mut last = 0;
+    for cr in memchr::memchr_iter(b'\r', b) {
+        out.push_str(&text[last..cr]);
+        out.push('\n');
+        last = if b.get(cr + 1) == Some(&b'\n') { cr + 2 } else { cr + 1 };
     }
+    out.push_str(&text[last..]);
     out
 }
 

@@ -29,6 +29,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Marker bytes inside the working buffer; never present in text (control
 /// characters are dropped from text).
@@ -55,7 +56,7 @@ pub fn flatten_html(html: &str) -> String {
         match t {
             Token::Text(s) => f.text(s),
             Token::Start(tag) => f.start(tag),
-            Token::End(name) => f.end(&name),
+            Token::End(name, known) => f.end(&name, known),
             Token::Raw(name, s) => f.raw(name, s),
         }
     }
@@ -68,13 +69,16 @@ pub fn flatten_html(html: &str) -> String {
 enum Token<'a> {
     Text(&'a str),
     Start(StartTag<'a>),
-    End(String),
+    /// An end tag's name (lower case) and its known id.
+    End(Cow<'a, str>, Option<u32>),
     /// Content of a raw-text element (script, style, title…).
     Raw(&'static str, &'a str),
 }
 
 struct StartTag<'a> {
-    name: String,
+    name: Cow<'a, str>,
+    /// The name's id among the known tags.
+    known: Option<u32>,
     class: Option<&'a str>,
     id: Option<&'a str>,
     href: Option<&'a str>,
@@ -94,10 +98,6 @@ const RAW_ELEMENTS: [&str; 10] = [
     "plaintext",
 ];
 
-fn raw_name(name: &str) -> Option<&'static str> {
-    RAW_ELEMENTS.iter().copied().find(|&r| r == name)
-}
-
 struct Tokenizer<'a> {
     s: &'a str,
     pos: usize,
@@ -109,10 +109,7 @@ fn is_ws(b: u8) -> bool {
 }
 
 fn find_byte(b: &[u8], from: usize, x: u8) -> Option<usize> {
-    b.get(from..)?
-        .iter()
-        .position(|&c| c == x)
-        .map(|p| from + p)
+    memchr::memchr(x, b.get(from..)?).map(|p| from + p)
 }
 
 /// Position just past the next `>` at or after `from` (or the end).
@@ -127,8 +124,19 @@ fn scan_name(b: &[u8], mut i: usize) -> usize {
     i
 }
 
-fn lower(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).to_ascii_lowercase()
+/// A tag name in lower case and its id among the known tags: the known
+/// tags' own names (no allocation), else the input's slice when it has no
+/// upper-case letter, else a lower-cased copy. `name` ends at white space,
+/// `/` or `>` (ASCII), so it is whole UTF-8.
+fn lower(name: &str) -> (Cow<'_, str>, Option<u32>) {
+    if let Some(id) = known_tag(name) {
+        return (Cow::Borrowed(known_tags().names[id as usize]), Some(id));
+    }
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        (Cow::Owned(name.to_ascii_lowercase()), None)
+    } else {
+        (Cow::Borrowed(name), None)
+    }
 }
 
 impl<'a> Tokenizer<'a> {
@@ -164,9 +172,9 @@ impl<'a> Tokenizer<'a> {
                 Some(b'/') => match b.get(p + 2).copied() {
                     Some(c) if c.is_ascii_alphabetic() => {
                         let name_end = scan_name(b, p + 2);
-                        let name = lower(&b[p + 2..name_end]);
+                        let (name, known) = lower(&self.s[p + 2..name_end]);
                         self.pos = skip_to_gt(b, name_end);
-                        return Some(Token::End(name));
+                        return Some(Token::End(name, known));
                     }
                     Some(b'>') => self.pos = p + 3,
                     None => {
@@ -178,7 +186,7 @@ impl<'a> Tokenizer<'a> {
                 Some(c) if c.is_ascii_alphabetic() => match parse_start_tag(self.s, p) {
                     Some((tag, end)) => {
                         self.pos = end;
-                        self.raw = raw_name(&tag.name);
+                        self.raw = tag.known.and_then(|id| known_tags().raw_name(id));
                         return Some(Token::Start(tag));
                     }
                     None => {
@@ -256,8 +264,10 @@ fn parse_start_tag(s: &str, p: usize) -> Option<(StartTag<'_>, usize)> {
     let b = s.as_bytes();
     let len = b.len();
     let name_end = scan_name(b, p + 1);
+    let (name, known) = lower(&s[p + 1..name_end]);
     let mut tag = StartTag {
-        name: lower(&b[p + 1..name_end]),
+        name,
+        known,
         class: None,
         id: None,
         href: None,
@@ -654,10 +664,6 @@ const VOID: &[&str] = &[
     "track", "wbr", "keygen", "basefont", "bgsound", "frame", "image", "isindex",
 ];
 
-fn is_void(n: &str) -> bool {
-    VOID.contains(&n)
-}
-
 const BLOCKS: &[&str] = &[
     "p",
     "div",
@@ -724,10 +730,6 @@ const BLOCKS: &[&str] = &[
     "textarea",
 ];
 
-fn is_block(n: &str) -> bool {
-    BLOCKS.contains(&n)
-}
-
 /// Start tags that close an open `<p>`.
 const CLOSES_P: &[&str] = &[
     "p",
@@ -772,16 +774,169 @@ const CLOSES_P: &[&str] = &[
     "dt",
 ];
 
-fn closes_p(n: &str) -> bool {
-    CLOSES_P.contains(&n)
+/// Names that [`Flattener::start`] matches on by name; every other name
+/// takes the default path (block or inline, by its properties).
+const SPECIAL: &[&str] = &[
+    "li", "dt", "dd", "option", "optgroup", "a", "br", "hr", "table", "tr", "td", "th", "tbody",
+    "thead", "tfoot", "select", "datalist", "pre", "listing", "svg", "math", "article", "main",
+    "caption", "nav", "aside", "template", "object", "applet", "button", "audio", "video",
+    "canvas", "header", "footer", "html", "body",
+];
+
+/// Table parts whose end tag does not close past the innermost table.
+const TABLE_PARTS: &[&str] = &[
+    "td", "th", "tr", "tbody", "thead", "tfoot", "caption", "colgroup",
+];
+
+// Properties of known tags.
+const T_VOID: u8 = 1;
+const T_BLOCK: u8 = 1 << 1;
+const T_CLOSES_P: u8 = 1 << 2;
+const T_RAW: u8 = 1 << 3;
+const T_SPECIAL: u8 = 1 << 4;
+const T_TABLE_PART: u8 = 1 << 5;
+const T_TABLE: u8 = 1 << 6;
+
+/// Common inline tags (Word's `o:p` among them), known too so that most
+/// tags need no hashing.
+const OTHER_TAGS: &[&str] = &[
+    "span", "font", "b", "strong", "i", "em", "u", "sup", "sub", "small", "big", "label", "head",
+    "o:p", "st1:chsdate",
+];
+
+/// The properties (`T_*`) of a tag name that is not known.
+const UNKNOWN_TAG: u8 = 0;
+
+/// Slots of the known tags' hash table (a power of two, a few times the
+/// number of names, so that probe sequences stay short).
+const TAG_SLOTS: usize = 512;
+
+/// Tag names known in advance (interned ids `0..names.len()`), found by
+/// their lower-cased bytes packed in a `u128` (every name here is at most 16
+/// bytes long) in an open-addressing table, with their properties (`T_*`:
+/// in [`VOID`], [`BLOCKS`], [`CLOSES_P`], [`RAW_ELEMENTS`], [`SPECIAL`],
+/// [`TABLE_PARTS`]), so that a tag is looked up once.
+struct KnownTags {
+    /// (key, id + 1) by slot; 0 = empty.
+    slots: Vec<(u128, u32)>,
+    names: Vec<&'static str>,
+    props: Vec<u8>,
+    /// The ids of `p` and `a`, closed implicitly by many start tags.
+    p: u32,
+    a: u32,
+}
+
+impl KnownTags {
+    fn props(&self, known: Option<u32>) -> u8 {
+        known.map_or(UNKNOWN_TAG, |id| self.props[id as usize])
+    }
+
+    fn raw_name(&self, id: u32) -> Option<&'static str> {
+        (self.props[id as usize] & T_RAW != 0).then(|| self.names[id as usize])
+    }
+}
+
+fn known_tags() -> &'static KnownTags {
+    static TAGS: OnceLock<KnownTags> = OnceLock::new();
+    TAGS.get_or_init(|| {
+        let mut all: Vec<(u128, &'static str)> = [
+            VOID,
+            BLOCKS,
+            CLOSES_P,
+            &RAW_ELEMENTS,
+            SPECIAL,
+            TABLE_PARTS,
+            OTHER_TAGS,
+        ]
+        .into_iter()
+        .flatten()
+        .filter_map(|&n| Some((tag_key(n)?, n)))
+        .collect();
+        all.sort_unstable();
+        all.dedup();
+        let mut slots = vec![(0u128, 0u32); TAG_SLOTS];
+        for (id, &(key, _)) in all.iter().enumerate() {
+            let mut h = tag_slot(key);
+            while slots[h].1 != 0 {
+                h = (h + 1) % TAG_SLOTS;
+            }
+            slots[h] = (key, id as u32 + 1);
+        }
+        let props = all
+            .iter()
+            .map(|&(_, n)| {
+                [
+                    (VOID, T_VOID),
+                    (BLOCKS, T_BLOCK),
+                    (CLOSES_P, T_CLOSES_P),
+                    (&RAW_ELEMENTS, T_RAW),
+                    (SPECIAL, T_SPECIAL),
+                    (TABLE_PARTS, T_TABLE_PART),
+                    (&["table"], T_TABLE),
+                ]
+                .iter()
+                .filter(|(list, _)| list.contains(&n))
+                .fold(0, |acc, &(_, bit)| acc | bit)
+            })
+            .collect();
+        let id = |name: &str| all.iter().position(|t| t.1 == name).unwrap_or(0) as u32;
+        KnownTags {
+            slots,
+            names: all.iter().map(|t| t.1).collect(),
+            props,
+            p: id("p"),
+            a: id("a"),
+        }
+    })
+}
+
+/// A name's lower-cased bytes packed in a `u128` (zero-padded); `None` when
+/// empty, longer than 16 bytes or holding a NUL (no known name does, and
+/// `td\0` must not be taken for `td`).
+fn tag_key(name: &str) -> Option<u128> {
+    let b = name.as_bytes();
+    if b.is_empty() || b.len() > 16 {
+        return None;
+    }
+    let mut k = [0u8; 16];
+    for (d, &c) in k.iter_mut().zip(b) {
+        if c == 0 {
+            return None;
+        }
+        *d = c.to_ascii_lowercase();
+    }
+    Some(u128::from_be_bytes(k))
+}
+
+fn tag_slot(key: u128) -> usize {
+    let folded = (key as u64) ^ ((key >> 64) as u64);
+    // The top bits of the product depend on every bit of the key.
+    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TAG_SLOTS.trailing_zeros())) as usize
+}
+
+/// The id of a known tag name (any case).
+fn known_tag(name: &str) -> Option<u32> {
+    let key = tag_key(name)?;
+    let slots = &known_tags().slots;
+    let mut h = tag_slot(key);
+    loop {
+        match slots[h] {
+            (_, 0) => return None,
+            (k, id) if k == key => return Some(id - 1),
+            _ => h = (h + 1) % TAG_SLOTS,
+        }
+    }
 }
 
 fn class_is_chrome(v: Option<&str>) -> bool {
     let Some(v) = v else { return false };
-    let v = v.to_ascii_lowercase();
+    let v = v.as_bytes();
     ["nav", "menu", "footer", "breadcrumb", "sidebar", "share"]
         .iter()
-        .any(|k| v.contains(k))
+        .any(|k| {
+            v.windows(k.len())
+                .any(|w| w.eq_ignore_ascii_case(k.as_bytes()))
+        })
 }
 
 /// White space in HTML text (collapsible).
@@ -953,10 +1108,40 @@ impl Flattener {
         }
     }
 
+    /// [`Self::put_char`] for each character of `s` (entities decoded),
+    /// with runs of characters written as they are copied at once.
     fn text(&mut self, s: &str) {
         let s = decode_entities(s);
-        for c in s.chars() {
-            self.put_char(c);
+        if self.pre_depth > 0 && !self.cell_mode() {
+            for c in s.chars() {
+                self.put_char(c);
+            }
+            return;
+        }
+        let count_cjk = self.link_depth == 0 && self.formctl_depth == 0;
+        // Start of the run being copied; inside a run nothing is pending.
+        let mut run: Option<usize> = None;
+        for (i, c) in s.char_indices() {
+            let space = is_space(c);
+            if space || is_dropped(c) {
+                if let Some(r) = run.take() {
+                    self.out.extend_from_slice(&s.as_bytes()[r..i]);
+                }
+                if space {
+                    self.set_pending(Pending::Space(c == '\n' || c == '\r'));
+                }
+                continue;
+            }
+            if run.is_none() {
+                self.flush_pending(c);
+                run = Some(i);
+            }
+            if count_cjk && is_cjk(c) {
+                self.kept_cjk += 1;
+            }
+        }
+        if let Some(r) = run {
+            self.out.extend_from_slice(&s.as_bytes()[r..]);
         }
     }
 
@@ -996,20 +1181,29 @@ impl Flattener {
 
     // -- element stack -------------------------------------------------------
 
-    fn intern(&mut self, name: &str) -> u32 {
-        if let Some(&id) = self.names.get(name) {
+    /// The id of a (lower-case) name, `known` if it is a known tag's:
+    /// known tags have fixed ids, other names are numbered as they come.
+    fn intern(&mut self, name: &str, known: Option<u32>) -> u32 {
+        if let Some(id) = self.id_of(name, known) {
             return id;
         }
-        let id = self.open_by_name.len() as u32;
+        let id = (known_tags().names.len() + self.names.len()) as u32;
         self.names.insert(name.to_string(), id);
-        self.open_by_name.push(Vec::new());
         id
     }
 
-    fn push(&mut self, name: &str, flags: u16) -> usize {
-        let id = self.intern(name);
+    /// The id of a name already seen (or known).
+    fn id_of(&self, name: &str, known: Option<u32>) -> Option<u32> {
+        known.or_else(|| self.names.get(name).copied())
+    }
+
+    fn push(&mut self, id: u32, flags: u16) -> usize {
+        let id = id as usize;
         let idx = self.stack.len();
-        self.open_by_name[id as usize].push(idx);
+        if self.open_by_name.len() <= id {
+            self.open_by_name.resize_with(id + 1, Vec::new);
+        }
+        self.open_by_name[id].push(idx);
         if flags & SCOPE != 0 {
             self.scope_marks.push(idx);
         }
@@ -1035,7 +1229,7 @@ impl Flattener {
             self.deep_tables += 1;
         }
         self.stack.push(Elem {
-            name: id,
+            name: id as u32,
             flags,
             region: None,
         });
@@ -1105,17 +1299,21 @@ impl Flattener {
         }
     }
 
-    /// The open element named `name` that an end tag would close, if it is
-    /// not hidden behind a table or cell boundary.
-    fn open_in_scope(&self, name: &str) -> Option<usize> {
-        let id = *self.names.get(name)?;
-        let idx = *self.open_by_name[id as usize].last()?;
-        let boundary = match name {
-            "table" => None,
-            "td" | "th" | "tr" | "tbody" | "thead" | "tfoot" | "caption" | "colgroup" => {
-                self.table_marks.last()
-            }
-            _ => self.scope_marks.last(),
+    /// The open element with the id `id` that an end tag would close, if
+    /// it is not hidden behind a table or cell boundary.
+    fn open_in_scope(&self, id: u32) -> Option<usize> {
+        let idx = *self.open_by_name.get(id as usize)?.last()?;
+        let props = known_tags()
+            .props
+            .get(id as usize)
+            .copied()
+            .unwrap_or(UNKNOWN_TAG);
+        let boundary = if props & T_TABLE != 0 {
+            None
+        } else if props & T_TABLE_PART != 0 {
+            self.table_marks.last()
+        } else {
+            self.scope_marks.last()
         };
         match boundary {
             Some(&b) if idx < b => None,
@@ -1127,7 +1325,7 @@ impl Flattener {
         let Some(top) = self.stack.last() else {
             return false;
         };
-        names.iter().any(|n| self.names.get(*n) == Some(&top.name))
+        names.iter().any(|n| known_tag(n) == Some(top.name))
     }
 
     // -- regions and links ---------------------------------------------------
@@ -1168,15 +1366,15 @@ impl Flattener {
         self.deep_tables == 0 && !self.tables.is_empty()
     }
 
-    fn start_table(&mut self, name: &str) -> usize {
+    fn start_table(&mut self, id: u32) -> usize {
         if self.deep_tables > 0 || self.tables.len() >= MAX_TABLE_DEPTH {
             self.struct_break();
-            return self.push(name, DEEP_TABLE | SCOPE);
+            return self.push(id, DEEP_TABLE | SCOPE);
         }
         self.table_events += 1;
         self.struct_break();
         let parent_cell = self.cells.len().checked_sub(1);
-        let idx = self.push(name, TABLE | SCOPE);
+        let idx = self.push(id, TABLE | SCOPE);
         self.tables.push(TableCtx {
             row: None,
             cell: None,
@@ -1216,11 +1414,11 @@ impl Flattener {
         }
     }
 
-    fn start_row(&mut self, name: &str) -> usize {
+    fn start_row(&mut self, id: u32) -> usize {
         self.close_row_parts(true);
         self.table_events += 1;
         self.struct_break();
-        let idx = self.push(name, ROW);
+        let idx = self.push(id, ROW);
         if let Some(t) = self.tables.last_mut() {
             t.row = Some(idx);
             t.cells_in_row = 0;
@@ -1240,10 +1438,11 @@ impl Flattener {
         self.struct_break();
     }
 
-    fn start_cell(&mut self, name: &str) -> usize {
+    fn start_cell(&mut self, id: u32) -> usize {
         self.close_row_parts(false);
         if self.tables.last().is_some_and(|t| t.row.is_none()) {
-            self.start_row("tr");
+            let tr = self.intern("tr", known_tag("tr"));
+            self.start_row(tr);
         }
         self.table_events += 1;
         let (cells_in_row, broken) = self
@@ -1259,7 +1458,7 @@ impl Flattener {
             None
         };
         let content_start = self.out.len();
-        let idx = self.push(name, CELL | SCOPE);
+        let idx = self.push(id, CELL | SCOPE);
         self.cells.push(CellCtx {
             elem: idx,
             content_start,
@@ -1396,38 +1595,48 @@ impl Flattener {
         }
     }
 
-    fn close_if_open(&mut self, name: &str) {
-        if let Some(idx) = self.open_in_scope(name) {
+    fn close_if_open(&mut self, id: u32) {
+        if let Some(idx) = self.open_in_scope(id) {
             self.pop_to(idx);
         }
     }
 
     fn start(&mut self, t: StartTag<'_>) {
-        let name = t.name.as_str();
-        if raw_name(name).is_some() {
+        let name = &*t.name;
+        let tags = known_tags();
+        let props = tags.props(t.known);
+        if props & T_RAW != 0 {
             if matches!(name, "xmp" | "plaintext") {
                 self.block_break();
             }
             return;
         }
-        if closes_p(name) {
-            self.close_if_open("p");
+        if props & T_CLOSES_P != 0 {
+            self.close_if_open(tags.p);
         }
-        match name {
-            "li" if self.top_is(&["li"]) => self.pop_one(),
-            "dt" | "dd" if self.top_is(&["dt", "dd"]) => self.pop_one(),
-            "option" | "optgroup" if self.top_is(&["option"]) => self.pop_one(),
-            "a" => self.close_if_open("a"),
-            _ => {}
+        // Only names in SPECIAL are matched by name below.
+        let special = props & T_SPECIAL != 0;
+        if special {
+            match name {
+                "li" if self.top_is(&["li"]) => self.pop_one(),
+                "dt" | "dd" if self.top_is(&["dt", "dd"]) => self.pop_one(),
+                "option" | "optgroup" if self.top_is(&["option"]) => self.pop_one(),
+                "a" => self.close_if_open(tags.a),
+                _ => {}
+            }
+            match name {
+                "br" => return self.br(),
+                "hr" => return self.block_break(),
+                _ => {}
+            }
         }
-        match name {
-            "br" => return self.br(),
-            "hr" => return self.block_break(),
-            _ if is_void(name) => return,
-            _ => {}
+        if props & T_VOID != 0 {
+            return;
         }
+        let id = self.intern(name, t.known);
         let idx = match name {
-            "table" => self.start_table(name),
+            _ if !special => self.start_other(id, props, 0),
+            "table" => self.start_table(id),
             "tr" | "td" | "th" if self.deep_tables > 0 => {
                 let loose = if name == "tr" { LOOSE_ROW } else { LOOSE_CELL };
                 if name == "tr" {
@@ -1435,32 +1644,28 @@ impl Flattener {
                 } else {
                     self.set_pending(Pending::Space(false));
                 }
-                self.push(name, loose)
+                self.push(id, loose)
             }
             "tr" | "td" | "th" => {
                 if self.tables.is_empty() {
                     // Rows without a table (a pasted fragment): imply one.
-                    self.start_table("table");
+                    let table = self.intern("table", known_tag("table"));
+                    self.start_table(table);
                 }
                 if name == "tr" {
-                    self.start_row(name)
+                    self.start_row(id)
                 } else {
-                    self.start_cell(name)
+                    self.start_cell(id)
                 }
             }
             "tbody" | "thead" | "tfoot" => {
                 if self.structured() {
                     self.close_row_parts(true);
                 }
-                self.push(name, 0)
+                self.push(id, 0)
             }
             _ => {
-                let mut flags = 0;
-                if is_block(name) {
-                    flags |= BLOCK;
-                    self.block_break();
-                }
-                flags |= match name {
+                let flags = match name {
                     "a" if t.href.is_some_and(|h| !h.trim_start().starts_with('#')) => LINK,
                     "select" | "option" | "optgroup" | "datalist" => FORMCTL,
                     "pre" | "listing" => PRE,
@@ -1469,10 +1674,11 @@ impl Flattener {
                     "caption" => SCOPE,
                     _ => 0,
                 };
-                self.push(name, flags)
+                self.start_other(id, props, flags)
             }
         };
         let region = match name {
+            _ if !special => class_is_chrome(t.class) || class_is_chrome(t.id),
             "nav" | "aside" | "template" | "svg" | "math" | "select" | "datalist" | "object"
             | "applet" | "button" | "option" | "optgroup" | "audio" | "video" | "canvas" => true,
             "header" | "footer" => self.article_depth == 0,
@@ -1494,13 +1700,27 @@ impl Flattener {
         }
     }
 
-    fn end(&mut self, name: &str) {
-        match name {
-            "br" => return self.br(),
-            "body" | "html" => return,
-            _ => {}
+    /// An element without a table role: a block ends the line.
+    fn start_other(&mut self, id: u32, props: u8, mut flags: u16) -> usize {
+        if props & T_BLOCK != 0 {
+            flags |= BLOCK;
+            self.block_break();
         }
-        match self.open_in_scope(name) {
+        self.push(id, flags)
+    }
+
+    fn end(&mut self, name: &str, known: Option<u32>) {
+        if known_tags().props(known) & T_SPECIAL != 0 {
+            match name {
+                "br" => return self.br(),
+                "body" | "html" => return,
+                _ => {}
+            }
+        }
+        match self
+            .id_of(name, known)
+            .and_then(|id| self.open_in_scope(id))
+        {
             Some(idx) => self.pop_to(idx),
             None => {
                 if name == "p" {
@@ -1532,11 +1752,44 @@ fn collapse_spaces(s: &str) -> String {
 
 /// Separators allowed between links on a link-only line.
 fn is_link_separator(c: char) -> bool {
-    c.is_whitespace() || "|｜·•・/\\>＞»›→-—_:：[]【】■□◆●○★☆▪▶".contains(c)
+    c.is_whitespace()
+        || matches!(
+            c,
+            '|' | '｜'
+                | '·'
+                | '•'
+                | '・'
+                | '/'
+                | '\\'
+                | '>'
+                | '＞'
+                | '»'
+                | '›'
+                | '→'
+                | '-'
+                | '—'
+                | '_'
+                | ':'
+                | '：'
+                | '['
+                | ']'
+                | '【'
+                | '】'
+                | '■'
+                | '□'
+                | '◆'
+                | '●'
+                | '○'
+                | '★'
+                | '☆'
+                | '▪'
+                | '▶'
+        )
 }
 
 struct LineInfo {
-    text: String,
+    /// The line's text in the buffer of kept text.
+    text: std::ops::Range<usize>,
     links: usize,
     link_only: bool,
     chars: usize,
@@ -1546,48 +1799,72 @@ struct LineInfo {
 /// Markers out, lines and cells trimmed, link farms dropped, blank lines
 /// collapsed, the title first.
 fn finish_lines(out: &[u8], title: Option<&str>) -> String {
-    let text = String::from_utf8_lossy(out);
+    // The buffer is UTF-8 (text and ASCII markers); checked, not assumed.
+    let text = match std::str::from_utf8(out) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(out),
+    };
+    // Every line's visible text, one after the other.
+    let mut kept = String::with_capacity(text.len());
     let mut lines: Vec<LineInfo> = Vec::new();
+    let mut vis = String::new();
     let mut in_link = false;
     for raw in text.split('\n') {
-        let mut vis = String::with_capacity(raw.len());
+        vis.clear();
         let (mut links, mut other, mut seg_counted) = (0usize, false, false);
-        for c in raw.chars() {
-            match c {
-                '\u{3}' => {
-                    in_link = true;
-                    seg_counted = false;
-                }
-                '\u{4}' => in_link = false,
-                c if (c as u32) < 0x20 && c != '\t' => {}
-                c => {
-                    vis.push(c);
-                    if in_link {
-                        if !c.is_whitespace() && !seg_counted {
-                            links += 1;
-                            seg_counted = true;
+        // Outside links, a line without markers or controls has no link
+        // text: it is kept as it is (the common case, no per-char work).
+        let plain = !in_link && !raw.bytes().any(|b| b < 0x20 && b != b'\t');
+        let vis: &str = if plain {
+            raw
+        } else {
+            for c in raw.chars() {
+                match c {
+                    '\u{3}' => {
+                        in_link = true;
+                        seg_counted = false;
+                    }
+                    '\u{4}' => in_link = false,
+                    c if (c as u32) < 0x20 && c != '\t' => {}
+                    c => {
+                        vis.push(c);
+                        if in_link {
+                            if !c.is_whitespace() && !seg_counted {
+                                links += 1;
+                                seg_counted = true;
+                            }
+                        } else if !other && !is_link_separator(c) {
+                            other = true;
                         }
-                    } else if !is_link_separator(c) {
-                        other = true;
                     }
                 }
             }
-        }
-        let tab = vis.contains('\t');
-        let vis = if tab {
-            vis.split('\t')
-                .map(|c| c.trim_matches(' '))
-                .collect::<Vec<_>>()
-                .join("\t")
-        } else {
-            vis.trim_matches(' ').to_string()
+            &vis
         };
+        let tab = vis.contains('\t');
+        let start = kept.len();
+        if tab {
+            for (k, cell) in vis.split('\t').enumerate() {
+                if k > 0 {
+                    kept.push('\t');
+                }
+                kept.push_str(cell.trim_matches(' '));
+            }
+        } else {
+            kept.push_str(vis.trim_matches(' '));
+        }
+        let link_only = links > 0 && !other;
         lines.push(LineInfo {
-            chars: vis.chars().count(),
-            link_only: links > 0 && !other,
+            // Only read for link-only lines.
+            chars: if link_only {
+                kept[start..].chars().count()
+            } else {
+                0
+            },
+            link_only,
             links,
             tab,
-            text: vis,
+            text: start..kept.len(),
         });
     }
     let mut drop = vec![false; lines.len()];
@@ -1628,7 +1905,8 @@ fn finish_lines(out: &[u8], title: Option<&str>) -> String {
         if d {
             continue;
         }
-        if l.text.is_empty() {
+        let line = &kept[l.text.clone()];
+        if line.is_empty() {
             if !blank {
                 result.push('\n');
                 blank = true;
@@ -1636,9 +1914,9 @@ fn finish_lines(out: &[u8], title: Option<&str>) -> String {
             continue;
         }
         if first.is_none() {
-            first = Some(&l.text);
+            first = Some(line);
         }
-        result.push_str(&l.text);
+        result.push_str(line);
         result.push('\n');
         blank = false;
     }
@@ -1669,12 +1947,27 @@ pub fn looks_like_html(text: &str) -> bool {
 pub fn has_html_tags(text: &str) -> bool {
     let head = &text.as_bytes()[..text.len().min(64 * 1024)];
     const TAGS: [&[u8]; 16] = [
-        b"html", b"body", b"p>", b"p ", b"div", b"table", b"td", b"tr", b"br", b"!doctype", b"head", b"meta", b"span",
-        b"h1", b"h2", b"li",
+        b"html",
+        b"body",
+        b"p>",
+        b"p ",
+        b"div",
+        b"table",
+        b"td",
+        b"tr",
+        b"br",
+        b"!doctype",
+        b"head",
+        b"meta",
+        b"span",
+        b"h1",
+        b"h2",
+        b"li",
     ];
     memchr::memchr_iter(b'<', head).any(|i| {
         let rest = &head[i + 1..];
-        TAGS.iter().any(|t| rest.len() >= t.len() && rest[..t.len()].eq_ignore_ascii_case(t))
+        TAGS.iter()
+            .any(|t| rest.len() >= t.len() && rest[..t.len()].eq_ignore_ascii_case(t))
     })
 }
 
@@ -1684,6 +1977,15 @@ mod tests {
 
     fn f(s: &str) -> String {
         flatten_html(s)
+    }
+
+    #[test]
+    fn tag_names_any_case_and_odd_ones() {
+        // Upper case is the same tag; a name with a NUL in it is no known
+        // tag (`<td\0>` is not a cell); unknown and prefixed names are inline.
+        assert_eq!(f("<table><tr><td>4</td><td\0>0</td></tr></table>"), "40");
+        assert_eq!(f("<P>A<BR>b</P><Font color=red>c</FONT><O:P>d</O:P><x-y>e</x-y>"), "A\nb\ncde");
+        assert_eq!(f("<TABLE><TR><TD>规章</TD><TD>3</TD></TR></TABLE>"), "规章\t3");
     }
 
     #[test]

@@ -6,10 +6,16 @@ use super::encoding::{self, find, DecodedText};
 
 /// Whether `bytes` look like a MIME multipart message (MHTML).
 pub fn looks_like_mhtml(bytes: &[u8], name_lc: Option<&str>) -> bool {
-    let head = bytes[..bytes.len().min(8192)].to_ascii_lowercase();
-    let multipart = find(&head, b"multipart/").is_some() && find(&head, b"boundary").is_some();
+    let head = &bytes[..bytes.len().min(8192)];
+    // "multipart/" (any case), found from its '/', is rare: check it first.
+    let multipart = memchr::memchr_iter(b'/', head)
+        .any(|i| i >= 9 && head[i - 9..i].eq_ignore_ascii_case(b"multipart"));
+    if !multipart {
+        return false;
+    }
+    let head = head.to_ascii_lowercase();
     let named = name_lc.is_some_and(|n| n.ends_with(".mht") || n.ends_with(".mhtml"));
-    multipart && (named || find(&head, b"mime-version").is_some())
+    find(&head, b"boundary").is_some() && (named || find(&head, b"mime-version").is_some())
 }
 
 /// The decoded text of the first text/html part, if there is one.

@@ -148,6 +148,9 @@ pub fn detect_format(text: &str, name: Option<&str>) -> Format {
 
 /// A `| a | b |` line directly followed by a `|---|---|` line.
 fn has_pipe_table(text: &str) -> bool {
+    if memchr::memchr(b'|', text.as_bytes()).is_none() {
+        return false;
+    }
     let mut prev_row = false;
     for line in text.lines() {
         let t = line.trim();

@@ -47,6 +47,7 @@
 //!    newline, so a table that runs over a page break keeps its rows in order.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// One run of text on a page (see the module documentation for the
 /// coordinates).
@@ -93,7 +94,7 @@ pub fn items_to_text(items: &[TextItem]) -> String {
     let mut out = String::new();
     for lines in &page_lines {
         for l in lines {
-            out.push_str(&l.text());
+            l.write_text(&mut out);
             out.push('\n');
         }
     }
@@ -102,16 +103,19 @@ pub fn items_to_text(items: &[TextItem]) -> String {
 
 // ------------------------------------------------------------------ items
 
-/// An item prepared for layout.
+/// An item prepared for layout (its text borrowed from the [`TextItem`]
+/// unless control characters had to be replaced).
 #[derive(Debug, Clone)]
-struct It {
+struct It<'a> {
     x0: f32,
     x1: f32,
     /// Baseline.
     y: f32,
     /// Font height.
     size: f32,
-    text: String,
+    text: Cow<'a, str>,
+    /// Characters in `text`.
+    n_chars: usize,
 }
 
 fn is_wide(c: char) -> bool {
@@ -133,17 +137,23 @@ fn est_width(text: &str, size: f32) -> f32 {
         .sum()
 }
 
-impl It {
-    fn new(t: &TextItem) -> Option<It> {
-        if !(t.x.is_finite() && t.y.is_finite()) || t.text.trim().is_empty() {
+impl<'a> It<'a> {
+    fn new(t: &'a TextItem) -> Option<It<'a>> {
+        if !(t.x.is_finite() && t.y.is_finite()) {
             return None;
         }
-        let text: String = t
-            .text
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
-        let text = text.trim().to_string();
+        // (A text that trims to nothing is dropped below: control
+        // characters become spaces, which trim away too.)
+        let text = if t.text.chars().any(char::is_control) {
+            let text: String = t
+                .text
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
+            Cow::Owned(text.trim().to_string())
+        } else {
+            Cow::Borrowed(t.text.trim())
+        };
         if text.is_empty() {
             return None;
         }
@@ -157,9 +167,13 @@ impl It {
         } else {
             0.0
         };
-        let n = text.chars().count() as f32;
+        let (mut n_chars, mut wide) = (0, 0);
+        for c in text.chars() {
+            n_chars += 1;
+            wide += usize::from(is_wide(c));
+        }
+        let n = n_chars as f32;
         // A vertical run (a vertical font): taller than wide by far.
-        let wide = text.chars().filter(|&c| is_wide(c)).count();
         if wide >= 2 && w > 0.0 && h > 1.8 * w && h >= 0.6 * n * w {
             return None;
         }
@@ -181,34 +195,38 @@ impl It {
             y: t.y,
             size,
             text,
+            n_chars,
         })
     }
     fn chars(&self) -> usize {
-        self.text.chars().count()
+        self.n_chars
     }
 }
 
 /// A number cell: digits with separators, a sign or a percent, or a dash.
 fn is_num(s: &str) -> bool {
-    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    if t.is_empty() {
-        return false;
-    }
-    if matches!(
-        t.as_str(),
-        "-" | "—" | "——" | "－" | "/" | "／" | "\\" | "--" | "–"
-    ) {
-        return true;
-    }
+    // White space is ignored (`1 234`), without building the squashed text.
     let mut digits = 0;
-    for c in t.chars() {
+    for c in s.chars().filter(|c| !c.is_whitespace()) {
         match c {
             '0'..='9' | '０'..='９' => digits += 1,
             '.' | ',' | '，' | '．' | '+' | '-' | '－' | '%' | '％' => {}
-            _ => return false,
+            _ => return digits == 0 && is_dash(s),
         }
     }
-    digits > 0
+    digits > 0 || is_dash(s)
+}
+
+/// A dash (or slash) alone, white space aside: no value, in a number column.
+fn is_dash(s: &str) -> bool {
+    const DASHES: [&str; 9] = ["-", "—", "——", "－", "/", "／", "\\", "--", "–"];
+    let squashed = || s.chars().filter(|c| !c.is_whitespace());
+    let Some(first) = squashed().next() else {
+        return false;
+    };
+    DASHES
+        .iter()
+        .any(|d| d.starts_with(first) && squashed().eq(d.chars()))
 }
 
 // ----------------------------------------------------------------- lines
@@ -221,18 +239,19 @@ struct Cell {
     y: f32,
     size: f32,
     text: String,
+    /// `is_num(text)`, kept up to date as the text grows.
     num: bool,
 }
 
 #[derive(Debug, Clone)]
-struct Line {
+struct Line<'a> {
     y: f32,
     size: f32,
-    items: Vec<It>,
+    items: Vec<It<'a>>,
     cells: Vec<Cell>,
 }
 
-impl Line {
+impl Line<'_> {
     /// Index of the first number cell of a row (a line ending in numbers).
     fn first_value(&self) -> Option<usize> {
         let last = self.cells.last()?;
@@ -249,12 +268,17 @@ impl Line {
     fn text_only(&self) -> bool {
         self.cells.iter().all(|c| !c.num)
     }
-    fn plain(&self) -> String {
-        self.cells
-            .iter()
-            .map(|c| c.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
+    /// Whether the cells joined by spaces contain `。` or run over `max`
+    /// characters (without joining them).
+    fn prose_like(&self, max: usize) -> bool {
+        let mut chars = self.cells.len().saturating_sub(1);
+        for c in &self.cells {
+            if c.text.contains('。') {
+                return true;
+            }
+            chars += c.text.chars().count();
+        }
+        chars > max
     }
 }
 
@@ -265,12 +289,21 @@ struct OutLine {
 }
 
 impl OutLine {
-    fn text(&self) -> String {
-        self.cells
-            .iter()
-            .map(|c| c.replace(['\t', '\n'], " "))
-            .collect::<Vec<_>>()
-            .join("\t")
+    /// Appends the cells, tab-separated (a tab or newline inside a cell
+    /// becomes a space).
+    fn write_text(&self, out: &mut String) {
+        for (k, c) in self.cells.iter().enumerate() {
+            if k > 0 {
+                out.push('\t');
+            }
+            let mut rest = c.as_str();
+            while let Some(p) = rest.find(['\t', '\n']) {
+                out.push_str(&rest[..p]);
+                out.push(' ');
+                rest = &rest[p + 1..];
+            }
+            out.push_str(rest);
+        }
     }
     fn squashed(&self) -> String {
         self.cells
@@ -281,19 +314,20 @@ impl OutLine {
     }
 }
 
-fn layout_page(items: Vec<It>) -> Vec<OutLine> {
+fn layout_page(items: Vec<It<'_>>) -> Vec<OutLine> {
     let items = drop_stacked_vertical(dedup(items));
     let mut lines = group_lines(items);
     let rows_label = attach_wrapped_labels(&mut lines);
     let header = rebuild_headers(&lines, &rows_label.consumed);
     let mut out: Vec<(f32, usize, OutLine)> = Vec::new();
-    for (i, l) in lines.iter().enumerate() {
-        if rows_label.consumed[i] || header.consumed[i] {
+    let RowLabels { consumed, mut labels, mut rest } = rows_label;
+    for (i, l) in lines.into_iter().enumerate() {
+        if consumed[i] || header.consumed[i] {
             continue;
         }
-        let cells = match (&rows_label.labels[i], &rows_label.rest[i]) {
-            (Some(cells), _) | (None, Some(cells)) => cells.clone(),
-            (None, None) => l.cells.iter().map(|c| c.text.clone()).collect(),
+        let cells = match (labels[i].take(), rest[i].take()) {
+            (Some(cells), _) | (None, Some(cells)) => cells,
+            (None, None) => l.cells.into_iter().map(|c| c.text).collect(),
         };
         out.push((l.y, 0, OutLine { cells }));
     }
@@ -305,14 +339,14 @@ fn layout_page(items: Vec<It>) -> Vec<OutLine> {
 }
 
 /// Drops items drawn twice at (almost) the same place (fake bold, shadows).
-fn dedup(mut items: Vec<It>) -> Vec<It> {
+fn dedup(mut items: Vec<It<'_>>) -> Vec<It<'_>> {
     items.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
     let mut out: Vec<It> = Vec::with_capacity(items.len());
     for it in items {
         let dup = out.iter().rev().take(8).any(|o| {
-            o.text == it.text
-                && (o.x0 - it.x0).abs() < 0.3 * it.size
+            (o.x0 - it.x0).abs() < 0.3 * it.size
                 && (o.y - it.y).abs() < 0.3 * it.size
+                && o.text == it.text
         });
         if !dup {
             out.push(it);
@@ -323,7 +357,7 @@ fn dedup(mut items: Vec<It>) -> Vec<It> {
 
 /// Drops characters stacked one (or two) per line in one narrow column: a
 /// vertical label (`三、本年度办理结果` written downward).
-fn drop_stacked_vertical(items: Vec<It>) -> Vec<It> {
+fn drop_stacked_vertical(items: Vec<It<'_>>) -> Vec<It<'_>> {
     let touching = touching_run_chars(&items);
     let cand: Vec<usize> = (0..items.len())
         .filter(|&i| {
@@ -345,6 +379,8 @@ fn drop_stacked_vertical(items: Vec<It>) -> Vec<It> {
             .total_cmp(&items[b].x0)
             .then(items[a].y.total_cmp(&items[b].y))
     });
+    // The column of the current candidate (one buffer for all).
+    let mut col: Vec<usize> = Vec::new();
     for &start in &order {
         if used[start] {
             continue;
@@ -355,17 +391,14 @@ fn drop_stacked_vertical(items: Vec<It>) -> Vec<It> {
         // sorted by x).
         let lo = order.partition_point(|&j| items[j].x0 < s.x0 - 2.0 * s.size);
         let hi = order.partition_point(|&j| items[j].x0 <= s.x0 + 2.0 * s.size);
-        let mut col: Vec<usize> = order[lo..hi.max(lo)]
-            .iter()
-            .copied()
-            .filter(|&j| {
+        col.clear();
+        col.extend(order[lo..hi.max(lo)].iter().copied().filter(|&j| {
                 let o = &items[j];
                 !used[j]
                     && (o.size - s.size).abs() < 0.25 * s.size
                     && ((o.x0 - s.x0).abs() < 0.3 * s.size
                         || ((o.x0 + o.x1) / 2.0 - (s.x0 + s.x1) / 2.0).abs() < 0.3 * s.size)
-            })
-            .collect();
+        }));
         col.sort_by(|&a, &b| items[a].y.total_cmp(&items[b].y));
         // Runs with a tight pitch.
         let mut run: Vec<usize> = Vec::new();
@@ -446,7 +479,7 @@ fn overlapped(items: &[It], run: &[usize]) -> bool {
     })
 }
 
-fn group_lines(mut items: Vec<It>) -> Vec<Line> {
+fn group_lines(mut items: Vec<It<'_>>) -> Vec<Line<'_>> {
     items.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
     let mut lines: Vec<Line> = Vec::new();
     for it in items {
@@ -465,6 +498,8 @@ fn group_lines(mut items: Vec<It>) -> Vec<Line> {
             }),
         }
     }
+    // The sizes of a line's items (one buffer for all lines).
+    let mut sizes: Vec<f32> = Vec::new();
     for l in &mut lines {
         l.items.sort_by(|a, b| a.x0.total_cmp(&b.x0));
         // The line's baseline and size: its largest run of text.
@@ -476,7 +511,8 @@ fn group_lines(mut items: Vec<It>) -> Vec<Line> {
         if let Some((y, _)) = main {
             l.y = y;
         }
-        let mut sizes: Vec<f32> = l.items.iter().map(|i| i.size).collect();
+        sizes.clear();
+        sizes.extend(l.items.iter().map(|i| i.size));
         sizes.sort_by(f32::total_cmp);
         l.size = sizes[sizes.len() / 2];
         l.cells = make_cells(&l.items);
@@ -488,16 +524,18 @@ fn group_lines(mut items: Vec<It>) -> Vec<Line> {
 fn make_cells(items: &[It]) -> Vec<Cell> {
     let mut cells: Vec<Cell> = Vec::new();
     let mut prev: Option<&It> = None;
+    let mut parts: Vec<&str> = Vec::new();
     for it in items {
         // Several cells inside one item (written with runs of spaces).
-        let parts: Vec<&str> = split_spaces(&it.text);
+        split_spaces(&it.text, &mut parts);
         for (k, part) in parts.iter().enumerate() {
+            let part_num = is_num(part);
             let new_cell = match (k, prev, cells.last()) {
                 (0, Some(p), Some(_)) => {
                     let gap = it.x0 - p.x1;
                     let size = p.size.min(it.size);
                     // Two numbers apart are two columns even when close.
-                    let numbers = is_num(part) && cells.last().is_some_and(|c| is_num(&c.text));
+                    let numbers = part_num && cells.last().is_some_and(|c| c.num);
                     if gap >= 0.75 * size || (numbers && gap >= 0.35 * size) {
                         true
                     } else {
@@ -506,6 +544,7 @@ fn make_cells(items: &[It]) -> Vec<Cell> {
                             c.text.push(' ');
                         }
                         c.text.push_str(part);
+                        c.num = is_num(&c.text);
                         c.x1 = c.x1.max(it.x1);
                         false
                     }
@@ -519,22 +558,19 @@ fn make_cells(items: &[It]) -> Vec<Cell> {
                     y: it.y,
                     size: it.size,
                     text: part.to_string(),
-                    num: false,
+                    num: part_num,
                 });
             }
         }
         prev = Some(it);
     }
-    for c in &mut cells {
-        c.num = is_num(&c.text);
-    }
     cells
 }
 
 /// Splits text at runs of four or more spaces (cells a producer wrote as one
-/// string); otherwise the text is one part.
-fn split_spaces(s: &str) -> Vec<&str> {
-    let mut out = Vec::new();
+/// string) into `out` (cleared first); otherwise the text is one part.
+fn split_spaces<'a>(s: &'a str, out: &mut Vec<&'a str>) {
+    out.clear();
     let mut start = 0;
     let b = s.as_bytes();
     let mut i = 0;
@@ -556,7 +592,6 @@ fn split_spaces(s: &str) -> Vec<&str> {
     if out.is_empty() {
         out.push(s);
     }
-    out
 }
 
 // ------------------------------------------------------------- table rows
@@ -614,8 +649,7 @@ fn overlap(a: (f32, f32), b: (f32, f32)) -> f32 {
 
 /// A line of running text rather than a table cell.
 fn is_prose_line(l: &Line) -> bool {
-    let t = l.plain();
-    t.contains('。') || t.chars().count() > 40
+    l.prose_like(40)
 }
 
 /// Joins labels broken over lines into their rows, cell by cell: a text cell
@@ -835,6 +869,21 @@ struct Headers {
     lines: Vec<(f32, usize, OutLine)>,
 }
 
+/// How many of the column centres lie within `c` (widened by `tol`), and the
+/// first of them (0 when none).
+fn columns_within(centres: &[f32], c: &Cell, tol: f32) -> (usize, usize) {
+    let (mut n, mut first) = (0, 0);
+    for (k, &m) in centres.iter().enumerate() {
+        if m >= c.x0 - tol && m <= c.x1 + tol {
+            if n == 0 {
+                first = k;
+            }
+            n += 1;
+        }
+    }
+    (n, first)
+}
+
 /// Rebuilds the header above each table's first row column by column.
 fn rebuild_headers(lines: &[Line], taken: &[bool]) -> Headers {
     let n = lines.len();
@@ -898,11 +947,9 @@ fn rebuild_headers(lines: &[Line], taken: &[bool]) -> Headers {
                 } else {
                     let mid = (c.x0 + c.x1) / 2.0;
                     let tol = 0.25 * spacing;
-                    let inside: Vec<usize> =
-                        (0..centres.len()).filter(|&k| centres[k] >= c.x0 - tol && centres[k] <= c.x1 + tol).collect();
-                    match inside.len() {
-                        1 => have_col[inside[0]] = true,
-                        0 => {
+                    match columns_within(&centres, c, tol) {
+                        (1, k) => have_col[k] = true,
+                        (0, _) => {
                             if let Some(k) = (0..centres.len())
                                 .min_by(|&a, &b| (centres[a] - mid).abs().total_cmp(&(centres[b] - mid).abs()))
                             {
@@ -937,13 +984,10 @@ fn rebuild_headers(lines: &[Line], taken: &[bool]) -> Headers {
         for &b in &band {
             for it in &lines[b].cells {
                 let tol = 0.25 * spacing;
-                let inside: Vec<usize> = (0..centres.len())
-                    .filter(|&k| centres[k] >= it.x0 - tol && centres[k] <= it.x1 + tol)
-                    .collect();
-                match inside.len() {
-                    1 => cols[inside[0]].push(it),
-                    0 if it.x1 <= value_x0 + 0.25 * spacing => stub.push(it),
-                    0 => {
+                match columns_within(&centres, it, tol) {
+                    (1, k) => cols[k].push(it),
+                    (0, _) if it.x1 <= value_x0 + 0.25 * spacing => stub.push(it),
+                    (0, _) => {
                         let mid = (it.x0 + it.x1) / 2.0;
                         let k = (0..centres.len())
                             .min_by(|&a, &b| {

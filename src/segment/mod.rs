@@ -73,22 +73,23 @@ fn is_pipe_separator(line: &str) -> bool {
 impl<'a> Document<'a> {
     pub fn new(norm: &'a Normalised) -> Self {
         let text = norm.text.as_str();
-        let mut lines = Vec::new();
+        let bytes = text.as_bytes();
+        let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
+        // Line ends; the last line runs to the end of the text.
+        let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
         let mut s = 0;
-        for part in text.split('\n') {
-            let e = s + part.len();
-            let trimmed = part.trim();
-            let pipes = trimmed.starts_with('|') && trimmed.matches('|').count() >= 2;
-            if pipes && is_pipe_separator(trimmed) {
+        for e in ends {
+            let part = &text[s..e];
+            let pipes = part.trim_start().starts_with('|') && part.trim().matches('|').count() >= 2;
+            if pipes && is_pipe_separator(part.trim()) {
                 // `|---|---|` carries nothing.
-            } else if part.contains('\t') {
-                let mut cells = Vec::new();
+            } else if memchr::memchr(b'\t', part.as_bytes()).is_some() {
+                let mut cells = Vec::with_capacity(memchr::memchr_iter(b'\t', part.as_bytes()).count() + 1);
                 let mut cs = s;
-                for (i, c) in part.char_indices() {
-                    if c == '\t' {
-                        cells.push(trim_span(text, cs, s + i));
-                        cs = s + i + 1;
-                    }
+                // A tab is ASCII: its byte offsets are char boundaries.
+                for i in memchr::memchr_iter(b'\t', part.as_bytes()) {
+                    cells.push(trim_span(text, cs, s + i));
+                    cs = s + i + 1;
                 }
                 cells.push(trim_span(text, cs, e));
                 lines.push(Line { span: trim_span(text, s, e), cells, explicit_row: true });
@@ -110,19 +111,32 @@ impl<'a> Document<'a> {
     /// Sentences (byte spans) of the text: split at 。；！？ and line ends.
     /// Table cells are sentences of their own.
     pub fn sentences(&self) -> Vec<Span> {
-        let mut out = Vec::new();
+        let b = self.text.as_bytes();
+        // At least one sentence per non-empty cell.
+        let mut out = Vec::with_capacity(self.lines.iter().map(|l| l.cells.len()).sum());
         for line in &self.lines {
             for cell in &line.cells {
-                let t = self.slice(*cell);
                 let mut st = cell.start;
-                for (i, c) in t.char_indices() {
-                    if matches!(c, '。' | ';' | '!' | '?' | '；') {
-                        let end = cell.start + i + c.len_utf8();
-                        if end > st {
-                            out.push(Span { start: st, end });
+                let mut i = cell.start;
+                // The stops are `;`, `!`, `?`, 。(E3 80 82) and ；(EF BC 9B);
+                // the text is UTF-8, so `i` steps from one character's lead
+                // byte to the next.
+                while i < cell.end {
+                    let len = match b[i] {
+                        b';' | b'!' | b'?' => 1,
+                        0xE3 if b[i..cell.end].starts_with("。".as_bytes()) => 3,
+                        0xEF if b[i..cell.end].starts_with("；".as_bytes()) => 3,
+                        lead => {
+                            i += utf8_width(lead);
+                            continue;
                         }
-                        st = end;
+                    };
+                    let end = i + len;
+                    if end > st {
+                        out.push(Span { start: st, end });
                     }
+                    st = end;
+                    i = end;
                 }
                 if cell.end > st {
                     out.push(Span { start: st, end: cell.end });
@@ -133,43 +147,65 @@ impl<'a> Document<'a> {
     }
 }
 
+/// The length of the UTF-8 character whose first byte is `lead`.
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
 const CN_NUMS: &str = "一二三四五六七八九十";
 
+fn is_cn_num(c: char) -> bool {
+    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+}
+
 /// Recognises a heading at the start of a line: `一、`, `(一)`, `1.`/`1、`.
-/// Returns (level, number, title byte length within the line).
-pub fn heading_at(line: &str) -> Option<(u8, String, usize)> {
+/// Returns (level, number, title byte length within the line); the number
+/// is a slice of `line`.
+pub fn heading_at(line: &str) -> Option<(u8, &str, usize)> {
     let first = line.chars().next()?;
-    if !(CN_NUMS.contains(first) || first == '(' || first.is_ascii_digit()) {
+    if !(is_cn_num(first) || first == '(' || first.is_ascii_digit()) {
         return None;
     }
-    let chars: Vec<char> = line.chars().take(200).collect();
-    let num_run = |from: usize| chars[from..].iter().take_while(|c| CN_NUMS.contains(**c)).count();
-    let (level, number, body_from) = if !chars.is_empty() && CN_NUMS.contains(chars[0]) {
-        let n = num_run(0);
-        if n > 3 || chars.get(n) != Some(&'、') {
-            return None;
-        }
-        (1u8, chars[..n].iter().collect::<String>(), n + 1)
-    } else if chars.first() == Some(&'(') {
-        let n = num_run(1);
-        if n == 0 || n > 3 || chars.get(1 + n) != Some(&')') {
-            return None;
-        }
-        (2u8, chars[1..1 + n].iter().collect::<String>(), n + 2)
-    } else if chars.first().is_some_and(|c| c.is_ascii_digit()) {
-        let n = chars.iter().take_while(|c| c.is_ascii_digit()).count();
-        if n > 2 || !matches!(chars.get(n), Some('.') | Some('、')) {
-            return None;
-        }
-        // `1.5万` is a number, not an item.
-        if chars.get(n + 1).is_some_and(|c| c.is_ascii_digit()) {
-            return None;
-        }
-        (3u8, chars[..n].iter().collect::<String>(), n + 1)
-    } else {
-        return None;
+    // Byte length of the run of Chinese numerals starting at byte `from`.
+    let num_run = |from: usize| -> (usize, usize) {
+        let n = line[from..].chars().take_while(|&c| is_cn_num(c)).count();
+        (n, n * '一'.len_utf8())
     };
-    let body: String = chars[body_from..].iter().collect();
+    let next_char = |at: usize| line[at..].chars().next();
+    // (level, number, byte offset of the body).
+    let (level, number, body_from) = if is_cn_num(first) {
+        let (n, nb) = num_run(0);
+        if n > 3 || next_char(nb) != Some('、') {
+            return None;
+        }
+        (1u8, &line[..nb], nb + '、'.len_utf8())
+    } else if first == '(' {
+        let (n, nb) = num_run(1);
+        if n == 0 || n > 3 || next_char(1 + nb) != Some(')') {
+            return None;
+        }
+        (2u8, &line[1..1 + nb], nb + 2)
+    } else {
+        let n = line.bytes().take_while(u8::is_ascii_digit).count();
+        let sep = next_char(n);
+        if n > 2 || !matches!(sep, Some('.') | Some('、')) {
+            return None;
+        }
+        let body_from = n + sep.map_or(0, char::len_utf8);
+        // `1.5万` is a number, not an item.
+        if next_char(body_from).is_some_and(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        (3u8, &line[..n], body_from)
+    };
+    // Only the line's first 200 characters are looked at.
+    let limit = line.char_indices().nth(200).map_or(line.len(), |(i, _)| i);
+    let body = &line[body_from.min(limit)..limit];
     if body.trim().is_empty() {
         return None;
     }
@@ -182,8 +218,7 @@ pub fn heading_at(line: &str) -> Option<(u8, String, usize)> {
             return None;
         }
     }
-    let title_len: usize = chars[..body_from].iter().map(|c| c.len_utf8()).sum::<usize>() + title.len();
-    Some((level, number, title_len))
+    Some((level, number, body_from + title.len()))
 }
 
 /// The outline: headings with level and span. Lines listed in `skip` (table
@@ -207,7 +242,7 @@ pub fn outline(doc: &Document, skip: &[bool]) -> Vec<Heading> {
                 .to_string();
             out.push(Heading {
                 level,
-                number,
+                number: number.to_string(),
                 title,
                 span: Some([doc.norm.char_index(title_start), doc.norm.char_index(title_end)]),
                 end: None,
@@ -276,7 +311,7 @@ mod tests {
     #[test]
     fn headings() {
         assert_eq!(heading_at("一、概述").map(|h| h.0), Some(1));
-        assert_eq!(heading_at("(二)依申请公开情况。2020年,我局没有依申请公开事项。").map(|h| (h.0, h.1)), Some((2, "二".into())));
+        assert_eq!(heading_at("(二)依申请公开情况。2020年,我局没有依申请公开事项。").map(|h| (h.0, h.1)), Some((2, "二")));
         assert_eq!(heading_at("3.其他").map(|h| h.0), Some(3));
         assert_eq!(heading_at("1.5万条"), None);
         assert_eq!(heading_at("一是加强组织领导"), None);
