@@ -169,7 +169,13 @@ struct Sample {
     cjk: usize,
     /// Chars of `COMMON_TRADITIONAL`.
     traditional: usize,
+    /// Set when the first `EARLY_CHARS` chars are plainly traditional text.
+    early_traditional: bool,
 }
+
+/// After this many chars, a text with 5% or more of the commonest
+/// traditional-only chars among its Han chars is plainly traditional.
+const EARLY_CHARS: usize = 1_000;
 
 impl Sample {
     /// Counts `c`, the next char of the original, while in the sample.
@@ -180,6 +186,9 @@ impl Sample {
             if !c.is_ascii() && is_cjk(c) {
                 self.cjk += 1;
                 self.traditional += usize::from(is_common_traditional(c));
+            }
+            if self.chars == EARLY_CHARS {
+                self.early_traditional = self.cjk >= 400 && self.traditional * 20 > self.cjk;
             }
         }
     }
@@ -199,11 +208,15 @@ pub fn normalise(original: &str) -> Normalised {
     // for text written in traditional characters: decided on a sample (the
     // first 20,000 chars); in simplified text the converter's few changes are
     // variants (薰 → 熏) that would alter names. Most text is simplified, so
-    // it is normalised first as such, looking at the sample on the way.
-    let (plain, sample) = normalise_with(original, None);
+    // it is normalised first as such, looking at the sample on the way; that
+    // pass stops early on text plainly traditional (then the converter
+    // decides, as it would have, and the plain pass is rerun only if needed).
+    let (plain, sample) = normalise_with(original, None, true);
     if !sample.may_be_traditional() {
         return plain;
     }
+    // (A pass that stopped early is only a start.)
+    let plain = (!sample.early_traditional).then_some(plain);
     // Converted once, whole; the decision looks at the sample's chars.
     let canon: String = original.chars().filter_map(canonical_char).collect();
     let converted = fast2s::convert(&canon);
@@ -216,16 +229,19 @@ pub fn normalise(original: &str) -> Normalised {
     }
     let traditional = changed * 20 > cjk || (cjk < 40 && changed > 0);
     if traditional {
-        normalise_with(original, Some(&converted)).0
+        normalise_with(original, Some(&converted), false).0
     } else {
-        plain
+        plain.unwrap_or_else(|| normalise_with(original, None, false).0)
     }
 }
 
 /// One pass: canonical chars, the `simplified` ones where given (the
 /// converter's output for the canonical chars), and white space. Also
-/// counts the sample's Han and traditional-only chars.
-fn normalise_with(original: &str, simplified: Option<&str>) -> (Normalised, Sample) {
+/// counts the sample's Han and traditional-only chars. With
+/// `stop_if_traditional`, stops as soon as the sample shows plainly
+/// traditional text (`Sample::early_traditional`; the text so far would be
+/// thrown away).
+fn normalise_with(original: &str, simplified: Option<&str>, stop_if_traditional: bool) -> (Normalised, Sample) {
     let mut simp_chars = simplified.map(str::chars);
     let mut sample = Sample::default();
 
@@ -240,6 +256,9 @@ fn normalise_with(original: &str, simplified: Option<&str>) -> (Normalised, Samp
     let bytes = original.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        if stop_if_traditional && sample.early_traditional {
+            break;
+        }
         // Fast path: a run of chars that normalise on their own (most of a
         // text) is copied whole where it stays as it is. It does what the
         // general path below does for those chars.
@@ -399,8 +418,8 @@ mod tests {
             "，a，\t，\n， ，b ， c，", "\u{3001} \u{3001}x y\u{FF01}",
         ] {
             let canon: String = src.chars().filter_map(canonical_char).collect();
-            let (fast, _) = normalise_with(src, None);
-            let (general, _) = normalise_with(src, Some(&canon));
+            let (fast, _) = normalise_with(src, None, false);
+            let (general, _) = normalise_with(src, Some(&canon), false);
             assert_eq!((&fast.text, &fast.orig_at, &fast.chars_before), (&general.text, &general.orig_at, &general.chars_before), "{src:?}");
         }
     }
@@ -419,8 +438,8 @@ mod tests {
                 .map(|k| alphabet[((seed >> (k % 50)) as usize ^ k.wrapping_mul(7)) % alphabet.len()])
                 .collect();
             let canon: String = src.chars().filter_map(canonical_char).collect();
-            let (fast, _) = normalise_with(&src, None);
-            let (general, _) = normalise_with(&src, Some(&canon));
+            let (fast, _) = normalise_with(&src, None, false);
+            let (general, _) = normalise_with(&src, Some(&canon), false);
             assert_eq!((&fast.text, &fast.orig_at), (&general.text, &general.orig_at), "{src:?}");
         }
     }
@@ -428,5 +447,20 @@ mod tests {
     #[test]
     fn quotes_unified() {
         assert_eq!(normalise("危及“三安全一稳定”").text, "危及\"三安全一稳定\"");
+    }
+
+    /// A plainly traditional start stops the first pass early; when the
+    /// whole sample then turns out to be simplified, the text is still
+    /// normalised as simplified (nothing converted), as without the stop.
+    #[test]
+    fn traditional_start_of_a_simplified_text() {
+        let head = "這個國家說話時間問題發展經濟關係實際".repeat(40);
+        let body = "政府信息公开工作年度报告".repeat(2_000);
+        let text = format!("{head}{body}");
+        let (_, sample) = normalise_with(&text, None, true);
+        assert!(sample.early_traditional);
+        assert_eq!(normalise(&text).text, text);
+        // Wholly traditional text is converted.
+        assert_eq!(normalise(&head.repeat(3)).text, "这个国家说话时间问题发展经济关系实际".repeat(120));
     }
 }
