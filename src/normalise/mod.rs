@@ -454,13 +454,14 @@ mod tests {
     /// normalised as simplified (nothing converted), as without the stop.
     #[test]
     fn traditional_start_of_a_simplified_text() {
-        let head = "這個國家說話時間問題發展經濟關係實際".repeat(40);
-        let body = "政府信息公开工作年度报告".repeat(2_000);
+        // (The pass looks at its sample between runs of plain chars: lines.)
+        let head = "這個國家說話時間問題發展經濟關係實際\n".repeat(40);
+        let body = "政府信息公开工作年度报告\n".repeat(2_000);
         let text = format!("{head}{body}");
         let (_, sample) = normalise_with(&text, None, true);
         assert!(sample.early_traditional);
         assert_eq!(normalise(&text).text, text);
         // Wholly traditional text is converted.
-        assert_eq!(normalise(&head.repeat(3)).text, "这个国家说话时间问题发展经济关系实际".repeat(120));
+        assert_eq!(normalise(&head.repeat(3)).text, "这个国家说话时间问题发展经济关系实际\n".repeat(120));
     }
 }
