@@ -252,7 +252,7 @@ fn xml_text(b: &[u8]) -> Option<String> {
         return String::from_utf16(&units).ok();
     }
     let b = b.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(b);
-    match std::str::from_utf8(b) {
+    match simdutf8::basic::from_utf8(b) {
         Ok(s) => Some(s.to_string()),
         // Tolerate a few bad bytes.
         Err(_) => Some(String::from_utf8_lossy(b).into_owned()),

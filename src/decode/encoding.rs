@@ -138,7 +138,7 @@ pub fn decode_bytes_with_hint(bytes: &[u8], hint: Option<Enc>) -> DecodedText {
         return decode_as(bytes, enc);
     }
     // The common case first: valid UTF-8 needs no counting.
-    if let Ok(s) = std::str::from_utf8(bytes) {
+    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
         return finish(s.to_string(), Enc::Utf8);
     }
     let q = utf8_quality(bytes);
