@@ -803,7 +803,9 @@ fn emit(doc: &Document, era: &str, rows: &[Row], hits: &[Hit]) -> TableRead {
     }
 
     let vocab = vocab();
-    let mut values: Vec<Value> = Vec::with_capacity(hits.iter().map(|h| h.cols.len()).sum());
+    // At most one value per field, however many rows repeat.
+    let cells: usize = hits.iter().map(|h| h.cols.len()).sum();
+    let mut values: Vec<Value> = Vec::with_capacity(cells.min(registry::fields().len()));
     // Position in `values` of each field read so far (by definition address).
     let mut seen: FastMap<usize, usize> = FastMap::default();
     let mut warnings = Vec::new();
