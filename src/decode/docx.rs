@@ -264,7 +264,7 @@ fn xml_text(b: &[u8]) -> Option<String> {
 /// The value of attribute `name` (exact qualified name) in a tag's text.
 fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     let mut rest = tag;
-    while let Some(i) = rest.find(name) {
+    while let Some(i) = memchr::memmem::find(rest.as_bytes(), name.as_bytes()) {
         let before_ok = i == 0 || rest[..i].ends_with(|c: char| c.is_whitespace());
         let after = rest[i + name.len()..].trim_start();
         if before_ok {
@@ -285,7 +285,7 @@ fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
 /// Resolves the five predefined entities and character references.
 fn unescape(s: &str, out: &mut String) {
     let mut rest = s;
-    while let Some(i) = rest.find('&') {
+    while let Some(i) = memchr::memchr(b'&', rest.as_bytes()) {
         out.push_str(&rest[..i]);
         let after = &rest[i + 1..];
         let Some(end) = after.find(';').filter(|&e| e <= 12) else {
@@ -416,29 +416,18 @@ pub fn docx_text(xml: &str) -> String {
     let mut b = Builder::default();
     // The prefix bound to the WordprocessingML namespace (usually `w`).
     let prefix = word_prefix(xml).unwrap_or_else(|| "w".to_string());
-    let q = |local: &str| format!("{prefix}:{local}");
-    let (t_p, t_r, t_t, t_tab, t_br, t_cr, t_tbl, t_tr, t_tc) = (
-        q("p"),
-        q("r"),
-        q("t"),
-        q("tab"),
-        q("br"),
-        q("cr"),
-        q("tbl"),
-        q("tr"),
-        q("tc"),
-    );
-    let (t_nbh, t_sym) = (q("noBreakHyphen"), q("sym"));
     let mut in_run = 0usize;
     let mut in_t = false;
     let mut t_preserve = false;
     let mut t_buf = String::new();
+    // The text of a `<w:t>`, unescaped (one buffer for all of them).
+    let mut t_text = String::new();
     // Depth inside skipped content (mc:Fallback).
     let mut skip = 0usize;
     let mut pos = 0;
     let bytes = xml.as_bytes();
     while pos < xml.len() {
-        let Some(lt) = xml[pos..].find('<').map(|i| pos + i) else {
+        let Some(lt) = memchr::memchr(b'<', &bytes[pos..]).map(|i| pos + i) else {
             break;
         };
         if in_t && skip == 0 {
@@ -463,19 +452,24 @@ pub fn docx_text(xml: &str) -> String {
             pos = rest.find('>').map_or(xml.len(), |e| lt + e + 1);
             continue;
         }
-        // A tag: find its end outside quotes.
+        // A tag: find its end outside quotes (jumping from quote to quote);
+        // the end of the text when it is cut off.
         let mut i = lt + 1;
-        let mut quote: Option<u8> = None;
-        while i < bytes.len() {
+        loop {
+            let Some(at) = memchr::memchr3(b'>', b'"', b'\'', &bytes[i..]) else {
+                i = bytes.len();
+                break;
+            };
+            i += at;
             let c = bytes[i];
-            match quote {
-                Some(q) if c == q => quote = None,
-                Some(_) => {}
-                None if c == b'"' || c == b'\'' => quote = Some(c),
-                None if c == b'>' => break,
-                None => {}
+            if c == b'>' {
+                break;
             }
-            i += 1;
+            let Some(close) = memchr::memchr(c, &bytes[i + 1..]) else {
+                i = bytes.len();
+                break;
+            };
+            i += 1 + close + 1;
         }
         let tag = &xml[lt + 1..i.min(xml.len())];
         pos = (i + 1).min(xml.len());
@@ -494,31 +488,35 @@ pub fn docx_text(xml: &str) -> String {
         if skip > 0 {
             continue;
         }
+        // The local name of a WordprocessingML element (`t` of `w:t`).
+        let Some(local) = name.strip_prefix(prefix.as_str()).and_then(|n| n.strip_prefix(':')) else {
+            continue;
+        };
         if closing {
-            if name == t_t {
+            if local == "t" {
                 if in_t {
-                    let mut s = String::new();
-                    unescape(&t_buf, &mut s);
-                    let s = if t_preserve { s } else { s.trim().to_string() };
+                    t_text.clear();
+                    unescape(&t_buf, &mut t_text);
+                    let s = if t_preserve { &t_text[..] } else { t_text.trim() };
                     if let Some(p) = b.paras.last_mut() {
-                        p.push_str(&s);
+                        p.push_str(s);
                     }
                     t_buf.clear();
                     in_t = false;
                 }
-            } else if name == t_r {
+            } else if local == "r" {
                 in_run = in_run.saturating_sub(1);
-            } else if name == t_p {
+            } else if local == "p" {
                 if let Some(p) = b.paras.pop() {
                     b.paragraph(p);
                 }
-            } else if name == t_tc {
+            } else if local == "tc" {
                 if let Some(t) = b.tables.last_mut() {
                     if let Some(c) = t.cell.take() {
                         t.row.get_or_insert_with(Vec::new).push(c);
                     }
                 }
-            } else if name == t_tr {
+            } else if local == "tr" {
                 if let Some(t) = b.tables.last_mut() {
                     if let Some(c) = t.cell.take() {
                         t.row.get_or_insert_with(Vec::new).push(c);
@@ -527,55 +525,55 @@ pub fn docx_text(xml: &str) -> String {
                         t.rows.push(r);
                     }
                 }
-            } else if name == t_tbl {
+            } else if local == "tbl" {
                 // Paragraphs left open inside the table are closed first.
                 b.end_table();
             }
             continue;
         }
         // Opening (or empty) tags.
-        if name == t_t {
+        if local == "t" {
             if !self_closing && in_run > 0 {
                 in_t = true;
                 t_buf.clear();
                 t_preserve = attr(body, "xml:space") == Some("preserve");
             }
-        } else if name == t_r {
+        } else if local == "r" {
             if !self_closing {
                 in_run += 1;
             }
-        } else if name == t_p {
+        } else if local == "p" {
             if self_closing {
                 b.paragraph(String::new());
             } else {
                 b.paras.push(String::new());
             }
-        } else if name == t_tab || name == t_nbh || name == t_br || name == t_cr || name == t_sym {
+        } else if local == "tab" || local == "noBreakHyphen" || local == "br" || local == "cr" || local == "sym" {
             if in_run > 0 {
                 if let Some(p) = b.paras.last_mut() {
-                    if name == t_tab {
+                    if local == "tab" {
                         p.push(' ');
-                    } else if name == t_nbh {
+                    } else if local == "noBreakHyphen" {
                         p.push('-');
-                    } else if name == t_sym {
+                    } else if local == "sym" {
                         // Symbol-font characters are private-use code points: skipped.
                     } else {
                         p.push('\n');
                     }
                 }
             }
-        } else if name == t_tbl {
+        } else if local == "tbl" {
             if !self_closing {
                 b.tables.push(Table::default());
             }
-        } else if name == t_tr {
+        } else if local == "tr" {
             if let Some(t) = b.tables.last_mut() {
                 if let Some(r) = t.row.take() {
                     t.rows.push(r);
                 }
                 t.row = Some(Vec::new());
             }
-        } else if name == t_tc {
+        } else if local == "tc" {
             if let Some(t) = b.tables.last_mut() {
                 if let Some(c) = t.cell.take() {
                     t.row.get_or_insert_with(Vec::new).push(c);
