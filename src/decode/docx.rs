@@ -435,22 +435,24 @@ pub fn docx_text(xml: &str) -> String {
         }
         let rest = &xml[lt..];
         // Comments, CDATA, processing instructions, declarations.
-        if rest.starts_with("<!--") {
-            pos = rest.find("-->").map_or(xml.len(), |e| lt + e + 3);
-            continue;
-        }
-        if rest.starts_with("<![CDATA[") {
-            let end = rest.find("]]>").map_or(xml.len(), |e| lt + e);
-            if in_t && skip == 0 {
-                // CDATA text is literal: escape-free.
-                t_buf.push_str(&xml[lt + 9..end].replace('&', "&amp;"));
+        if matches!(bytes.get(lt + 1), Some(b'!' | b'?')) {
+            if rest.starts_with("<!--") {
+                pos = rest.find("-->").map_or(xml.len(), |e| lt + e + 3);
+                continue;
             }
-            pos = (end + 3).min(xml.len());
-            continue;
-        }
-        if rest.starts_with("<?") || rest.starts_with("<!") {
-            pos = rest.find('>').map_or(xml.len(), |e| lt + e + 1);
-            continue;
+            if rest.starts_with("<![CDATA[") {
+                let end = rest.find("]]>").map_or(xml.len(), |e| lt + e);
+                if in_t && skip == 0 {
+                    // CDATA text is literal: escape-free.
+                    t_buf.push_str(&xml[lt + 9..end].replace('&', "&amp;"));
+                }
+                pos = (end + 3).min(xml.len());
+                continue;
+            }
+            if rest.starts_with("<?") || rest.starts_with("<!") {
+                pos = rest.find('>').map_or(xml.len(), |e| lt + e + 1);
+                continue;
+            }
         }
         // A tag: find its end outside quotes (jumping from quote to quote);
         // the end of the text when it is cut off.
@@ -476,7 +478,13 @@ pub fn docx_text(xml: &str) -> String {
         let closing = tag.starts_with('/');
         let self_closing = tag.ends_with('/');
         let body = tag.trim_start_matches('/').trim_end_matches('/');
-        let name = body.split(|c: char| c.is_whitespace()).next().unwrap_or("");
+        // Up to the first white space: ASCII in well-formed XML (a non-ASCII
+        // char on the way takes the general route, for Unicode spaces).
+        let name = match body.bytes().position(|c| matches!(c, b'\t'..=b'\r' | b' ') || c >= 0x80) {
+            Some(i) if body.as_bytes()[i] >= 0x80 => body.split(|c: char| c.is_whitespace()).next().unwrap_or(""),
+            Some(i) => &body[..i],
+            None => body,
+        };
         if name == "mc:Fallback" {
             if closing {
                 skip = skip.saturating_sub(1);
@@ -632,6 +640,18 @@ mod tests {
              <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
              xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\"><w:body>{body}</w:body></w:document>"
         )
+    }
+
+    /// An element name ends at any white space, ASCII or not; comments,
+    /// declarations and text outside a run carry no text; a quoted `>` does
+    /// not end a tag.
+    #[test]
+    fn element_names_end_at_any_space() {
+        let x = doc(
+            "<w:p\u{a0}x=\"1\"><w:r\u{b}><w:t>甲</w:t></w:r></w:p><!-- <w:p><w:r><w:t>注</w:t></w:r></w:p> -->\
+             <?pi <w:t>?><v:x><w:t>丙</w:t></v:x><w:p><w:r><w:t a='>'>乙</w:t></w:r></w:p>",
+        );
+        assert_eq!(docx_text(&x), "甲\n乙\n");
     }
 
     #[test]
