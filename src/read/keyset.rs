@@ -148,14 +148,18 @@ impl<T: Copy> KeySet<T> {
         out
     }
 
-    /// Whether any key occurs in `text`.
+    /// Whether any key occurs in `text`: stops at the first key's end
+    /// (nothing gathered, however long the text).
     pub fn any_in(&self, text: &str) -> bool {
-        let mut found = false;
-        self.for_each(text, |_, _, _| {
-            found = true;
-            false
-        });
-        found
+        let mut s = 0usize;
+        for &b in text.as_bytes() {
+            let t = self.next[s + self.class[b as usize] as usize];
+            if t & MATCH != 0 {
+                return true;
+            }
+            s = t as usize;
+        }
+        false
     }
 }
 
@@ -254,6 +258,7 @@ mod tests {
                     }
                 }
             }
+            assert_eq!(set.any_in(&text), !want.is_empty(), "keys {keys:?} text {text}");
             assert_eq!(set.find_all(&text), want, "keys {keys:?} text {text}");
         }
     }
