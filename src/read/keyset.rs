@@ -18,6 +18,8 @@ pub struct KeySet<T> {
     /// key, then those of its suffixes), as indices into `entries`.
     ends: Vec<Vec<u32>>,
     entries: Vec<Entry<T>>,
+    /// The longest key, in bytes.
+    longest: usize,
 }
 
 /// Flag on a `next` value: the state reached is the end of some key.
@@ -95,7 +97,8 @@ impl<T: Copy> KeySet<T> {
                 queue.push_back(t);
             }
         }
-        KeySet { class, columns, next, ends, entries }
+        let longest = entries.iter().map(|e| e.key.len()).max().unwrap_or(0);
+        KeySet { class, columns, next, ends, entries, longest }
     }
 
     /// Calls `f(byte offset, key, payload)` for every occurrence of every
@@ -103,33 +106,33 @@ impl<T: Copy> KeySet<T> {
     /// Occurrences may overlap. `f` returns false to stop.
     pub fn for_each(&self, text: &str, mut f: impl FnMut(usize, &'static str, T) -> bool) {
         // The automaton sees a key when it ends; the callers want them by
-        // start, so the (few) matches are gathered and sorted first: on the
-        // stack, unless there are many.
-        let mut few = [(0usize, 0u32); 16];
-        let mut many: Vec<(usize, u32)> = Vec::new();
-        let mut n = 0;
+        // start. A key ending later starts at most `longest` bytes before
+        // its end, so a match starting before that is final: matches wait
+        // in a small sorted window and leave it in order (no gathering of
+        // the whole text's matches, which a long line could make millions).
+        let mut window: Vec<(usize, u32)> = Vec::new();
         let mut s = 0usize;
         for (i, &b) in text.as_bytes().iter().enumerate() {
             let t = self.next[s + self.class[b as usize] as usize];
             s = (t & !MATCH) as usize;
-            if t & MATCH != 0 {
-                for &k in &self.ends[s / self.columns] {
-                    let m = (i + 1 - self.entries[k as usize].key.len(), k);
-                    if n < few.len() {
-                        few[n] = m;
-                    } else {
-                        if many.is_empty() {
-                            many.extend_from_slice(&few);
-                        }
-                        many.push(m);
-                    }
-                    n += 1;
+            if t & MATCH == 0 {
+                continue;
+            }
+            for &k in &self.ends[s / self.columns] {
+                let m = (i + 1 - self.entries[k as usize].key.len(), k);
+                let at = window.partition_point(|w| *w < m);
+                window.insert(at, m);
+            }
+            // Keys ending after `i` start at `i + 2 - longest` or later.
+            let settled = window.partition_point(|w| w.0 + self.longest < i + 2);
+            for (start, k) in window.drain(..settled) {
+                let e = &self.entries[k as usize];
+                if !f(start, e.key, e.payload) {
+                    return;
                 }
             }
         }
-        let found = if n <= few.len() { &mut few[..n] } else { &mut many[..] };
-        found.sort_unstable();
-        for &(start, k) in found.iter() {
+        for (start, k) in window {
             let e = &self.entries[k as usize];
             if !f(start, e.key, e.payload) {
                 return;
