@@ -11,7 +11,7 @@
 use super::keyset::KeySet;
 use super::Value;
 use crate::numbers::{self, Num};
-use crate::registry::templates::{self, Blank, Columns, Match, RowSpec, Template};
+use crate::registry::templates::{self, Blank, Columns, Match, Template};
 use crate::registry::{self, FieldDef};
 use crate::segment::{heading_at, Document, Span};
 use crate::fasthash::{FastMap, FastSet};
@@ -370,14 +370,13 @@ fn split_row_line(s: &str) -> Option<(usize, Vec<(usize, usize)>)> {
     Some((label.len(), nums))
 }
 
-#[inline(never)]
 fn build_rows<'a>(doc: &Document<'a>) -> Vec<Row<'a>> {
     let mut rows: Vec<Row> = Vec::new();
     let mut pending: Option<Row> = None;
     let mut block = 0usize;
     let flush = |pending: &mut Option<Row<'a>>, rows: &mut Vec<Row<'a>>| {
         if let Some(r) = pending.take() {
-        rows.push(r);
+            rows.push(r);
         }
     };
     for (li, line) in doc.lines.iter().enumerate() {
@@ -614,7 +613,6 @@ pub struct TableRead {
 /// One matched row before blanks are resolved.
 struct Hit<'a> {
     template: &'a Template,
-    spec: &'a RowSpec,
     row: usize,
     /// (value cell index, field ids) pairs.
     cols: Vec<(usize, &'static [&'static str])>,
@@ -635,7 +633,6 @@ pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
 }
 
 /// Matches rows to template rows and their value cells to field ids.
-#[inline(never)]
 fn match_rows(rows: &[Row], era: &str, year: Option<i32>) -> Vec<Hit<'static>> {
     let mut year_cols: Option<(usize, Vec<Option<i32>>)> = None; // (block, header years)
     let modern = matches!(era, "E19" | "E21");
@@ -700,7 +697,7 @@ fn match_rows(rows: &[Row], era: &str, year: Option<i32>) -> Vec<Hit<'static>> {
             if let Some(cells) = t4_cells {
                 let spec = &templates::T4.rows[0];
                 let cols = cells.iter().zip(spec.ids).map(|(&vi, ids)| (vi, *ids)).collect();
-                hits.push(Hit { template: &templates::T4, spec, row: ri, cols });
+                hits.push(Hit { template: &templates::T4, row: ri, cols });
                 continue;
             }
             if r.label.is_empty() {
@@ -712,7 +709,7 @@ fn match_rows(rows: &[Row], era: &str, year: Option<i32>) -> Vec<Hit<'static>> {
                 if let Some(cells) = fit_columns(&r.values, &vals, 7) {
                     let spec = &templates::T3.rows[i];
                     let cols = cells.iter().zip(spec.ids).map(|(&vi, ids)| (vi, *ids)).collect();
-                    hits.push(Hit { template: &templates::T3, spec, row: ri, cols });
+                    hits.push(Hit { template: &templates::T3, row: ri, cols });
                     cursors.insert(templates::T3.name, i + 1);
                     continue;
                 }
@@ -731,7 +728,7 @@ fn match_rows(rows: &[Row], era: &str, year: Option<i32>) -> Vec<Hit<'static>> {
                         }
                     }
                     if !cols.is_empty() {
-                        hits.push(Hit { template: &templates::T2, spec, row: ri, cols });
+                        hits.push(Hit { template: &templates::T2, row: ri, cols });
                         cursors.insert(templates::T2.name, i + 1);
                     }
                 }
@@ -778,7 +775,7 @@ fn match_rows(rows: &[Row], era: &str, year: Option<i32>) -> Vec<Hit<'static>> {
                 _ => {}
             }
             if !cols.is_empty() {
-                hits.push(Hit { template: t, spec, row: ri, cols });
+                hits.push(Hit { template: t, row: ri, cols });
                 cursors.insert(t.name, i + 1);
             }
         }
@@ -789,7 +786,6 @@ fn match_rows(rows: &[Row], era: &str, year: Option<i32>) -> Vec<Hit<'static>> {
 
 /// The values of the matched cells, in document order; the first of an id
 /// read twice is kept.
-#[inline(never)]
 fn emit(doc: &Document, era: &str, rows: &[Row], hits: &[Hit]) -> TableRead {
     // Which templates hold at least one number in each block (rule 9: a blank
     // cell is 0 only in a table that holds numbers).
@@ -815,7 +811,6 @@ fn emit(doc: &Document, era: &str, rows: &[Row], hits: &[Hit]) -> TableRead {
         for li in r.line_range() {
             table_lines[li] = true;
         }
-        let _ = h.spec;
         for (vi, ids) in &h.cols {
             let cell = &r.values[*vi];
             for &id in *ids {
