@@ -128,8 +128,7 @@ fn parse_arabic(s: &str) -> Option<(f64, bool, usize)> {
     // The common case, a plain integer of up to 15 digits, is exact in an
     // f64 and needs no text; anything else goes through `str::parse`.
     if !decimal && groups == 0 && int_end <= 15 {
-        let v = b[..int_end].iter().fold(0u64, |acc, d| acc * 10 + u64::from(d - b'0'));
-        return Some((v as f64, false, i));
+        return Some((digits_value(&b[..int_end]), false, i));
     }
     let mut digits = String::with_capacity(i);
     digits.push_str(&s[..int_end]);
@@ -142,6 +141,22 @@ fn parse_arabic(s: &str) -> Option<(f64, bool, usize)> {
         digits.push_str(&s[frac_start..i]);
     }
     digits.parse::<f64>().ok().map(|v| (v, decimal, i))
+}
+
+/// The value of ASCII digits (at most 15: exact in an `f64`).
+fn digits_value(digits: &[u8]) -> f64 {
+    digits.iter().fold(0u64, |acc, d| acc * 10 + u64::from(d - b'0')) as f64
+}
+
+/// `s` when it is a plain count (`0`, `37`: ASCII digits only, at most 13 of
+/// them), read without the prefix and suffix tests of [`parse_at`], which
+/// gives the same for it (up to 13 digits its rounding changes nothing).
+pub fn parse_count(s: &str) -> Option<Num> {
+    let b = s.as_bytes();
+    if b.is_empty() || b.len() > 13 || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(Num { value: digits_value(b), approx: false, decimal: false, start: 0, end: b.len() })
 }
 
 /// Parses a number starting exactly at byte `pos` of `s`, with approximate
@@ -265,6 +280,16 @@ mod tests {
         assert_eq!(parse_arabic("1,234,567").map(|r| r.2), Some(9));
         assert_eq!(parse_arabic("12,34").map(|r| r.2), Some(2));
         assert!(parse_arabic("件").is_none() && parse_arabic("").is_none());
+    }
+
+    #[test]
+    fn plain_counts_read_as_parse_at_reads_them() {
+        for s in ["0", "37", "0012", "9999999999999"] {
+            assert_eq!(parse_count(s), parse_at(s, 0, false), "{s}");
+        }
+        for s in ["", "99999999999999", "3件", "1,234", "0.5", " 3"] {
+            assert!(parse_count(s).is_none(), "{s}");
+        }
     }
 
     #[test]

@@ -85,8 +85,9 @@ enum Word {
     Cumulative,
 }
 
-/// Every anchor of every rule (keyed by its literal head) and every
-/// negation word, so one pass over a sentence finds them all.
+/// Every anchor of every rule (keyed by its literal head), every negation
+/// word and every cumulative marker, so one pass over a sentence finds them
+/// all.
 fn words() -> &'static KeySet<Word> {
     static I: std::sync::OnceLock<KeySet<Word>> = std::sync::OnceLock::new();
     I.get_or_init(|| {
@@ -260,8 +261,6 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
         .into_iter()
         .filter(|s| !sentence_line_in_table(doc, table_lines, *s))
         .collect();
-    // Per sentence, computed on first use: where cumulative wording starts.
-    let mut cumulative_from: Vec<Option<usize>> = vec![None; sentences.len()];
     let mut cands: Vec<Cand> = Vec::new();
     // One pass of the automaton per sentence (table text is skipped; an
     // anchor must lie within one sentence). Negations state zero; only
@@ -272,47 +271,46 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
         let t = doc.slice(sp);
         let seen = scan_sentence(t, &mut anchors);
         negated.push(seen.negated);
+        // Computed on first use: where cumulative wording starts.
+        let mut cumulative_from: Option<usize> = None;
         for &(ri, ai, a0, a1) in &anchors {
             let rule = &RULES[ri];
             let anchor = rule.anchors[ai];
-            {
-                if !rule.require.is_empty() && !rule.require.iter().any(|w| t.contains(w)) {
-                    continue;
-                }
-                if rule.exclude.iter().any(|w| t.contains(w)) {
-                    continue;
-                }
-                let found = match rule.pos {
-                    Pos::After => number_after(t, a1, rule).map(|(n, end)| (n, a0, end)),
-                    Pos::Before => number_before(t, a0, rule).map(|(n, start)| (n, start, a1)),
-                };
-                let Some((num, p0, p1)) = found else { continue };
-                let cum = *cumulative_from[si]
-                    .get_or_insert_with(|| seen.cumulative.min(first_since_year(t).unwrap_or(usize::MAX)));
-                if cum < a0.min(p0) {
-                    continue;
-                }
-                let cs = clause_start(t, a0.min(p0));
-                let subset = SUBSET_MARKERS.iter().any(|m| t[cs..a0.min(p0)].contains(m));
-                for id in rule.ids {
-                    cands.push(Cand {
-                        id,
-                        num,
-                        anchor: Span {
-                            start: sp.start + a0,
-                            end: sp.start + a1,
-                        },
-                        phrase: Span {
-                            start: sp.start + p0,
-                            end: sp.start + p1,
-                        },
-                        sentence: si,
-                        sentence_span: sp,
-                        anchor_len: anchor.chars().filter(|c| *c != '*').count(),
-                        subset,
-                        tier: 0,
-                    });
-                }
+            if !rule.require.is_empty() && !rule.require.iter().any(|w| t.contains(w)) {
+                continue;
+            }
+            if rule.exclude.iter().any(|w| t.contains(w)) {
+                continue;
+            }
+            let found = match rule.pos {
+                Pos::After => number_after(t, a1, rule).map(|(n, end)| (n, a0, end)),
+                Pos::Before => number_before(t, a0, rule).map(|(n, start)| (n, start, a1)),
+            };
+            let Some((num, p0, p1)) = found else { continue };
+            let cum = *cumulative_from.get_or_insert_with(|| seen.cumulative.min(first_since_year(t).unwrap_or(usize::MAX)));
+            if cum < a0.min(p0) {
+                continue;
+            }
+            let cs = clause_start(t, a0.min(p0));
+            let subset = SUBSET_MARKERS.iter().any(|m| t[cs..a0.min(p0)].contains(m));
+            for id in rule.ids {
+                cands.push(Cand {
+                    id,
+                    num,
+                    anchor: Span {
+                        start: sp.start + a0,
+                        end: sp.start + a1,
+                    },
+                    phrase: Span {
+                        start: sp.start + p0,
+                        end: sp.start + p1,
+                    },
+                    sentence: si,
+                    sentence_span: sp,
+                    anchor_len: anchor.chars().filter(|c| *c != '*').count(),
+                    subset,
+                    tier: 0,
+                });
             }
         }
     }

@@ -41,11 +41,9 @@ pub fn classify(cell: &str) -> CellKind {
     if t.is_empty() {
         return CellKind::Blank;
     }
-    // Most cells are a plain count (`0`, `37`): read it directly. Up to 13
-    // digits the value is exact and `parse_at` would give the same.
-    if t.len() <= 13 && t.bytes().all(|b| b.is_ascii_digit()) {
-        let value = t.bytes().fold(0u64, |acc, d| acc * 10 + u64::from(d - b'0')) as f64;
-        return CellKind::Num(Num { value, approx: false, decimal: false, start: 0, end: t.len() });
+    // Most cells are a plain count (`0`, `37`): read directly.
+    if let Some(n) = numbers::parse_count(t) {
+        return CellKind::Num(n);
     }
     if matches!(t, "/" | "-" | "—" | "——" | "--" | "无" | "\\" | "／" | "-/-" | "—/—" | "*") {
         return CellKind::Dash;
@@ -419,7 +417,7 @@ fn build_rows<'a>(doc: &Document<'a>) -> Vec<Row<'a>> {
         // One cell on the line. A lone count (most lines of a table that
         // lost its grid) is a value: none of the tests up to `classify`
         // below can take it (no label, no second number, no header word).
-        let lone_count = text.len() <= 13 && text.bytes().all(|b| b.is_ascii_digit());
+        let lone_count = numbers::parse_count(text).is_some();
         let split = if lone_count { None } else { split_row_line(text) };
         if !lone_count {
             // A long label with commas is still a row when numbers end the line:
