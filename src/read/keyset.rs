@@ -111,13 +111,10 @@ impl<T: Copy> KeySet<T> {
         // in a small sorted window and leave it in order (no gathering of
         // the whole text's matches, which a long line could make millions).
         let mut window: Vec<(usize, u32)> = Vec::new();
-        let mut s = 0usize;
-        for (i, &b) in text.as_bytes().iter().enumerate() {
-            let t = self.next[s + self.class[b as usize] as usize];
-            s = (t & !MATCH) as usize;
-            if t & MATCH == 0 {
-                continue;
-            }
+        let (mut at, mut s) = (0usize, 0usize);
+        while let Some((end, state)) = self.next_match(text.as_bytes(), at, s) {
+            (at, s) = (end, state);
+            let i = end - 1;
             for &k in &self.ends[s / self.columns] {
                 let m = (i + 1 - self.entries[k as usize].key.len(), k);
                 let at = window.partition_point(|w| *w < m);
@@ -140,6 +137,37 @@ impl<T: Copy> KeySet<T> {
         }
     }
 
+    /// Calls `f(key, payload)` for every occurrence of every key in `text`,
+    /// in the order the automaton reaches their ends (not by start): for
+    /// callers that only keep the best match, it spares [`KeySet::for_each`]'s
+    /// ordering.
+    pub fn each_unordered(&self, text: &str, mut f: impl FnMut(&'static str, T)) {
+        let (mut at, mut s) = (0usize, 0usize);
+        while let Some((end, state)) = self.next_match(text.as_bytes(), at, s) {
+            (at, s) = (end, state);
+            for &k in &self.ends[s / self.columns] {
+                let e = &self.entries[k as usize];
+                f(e.key, e.payload);
+            }
+        }
+    }
+
+    /// Runs the automaton from state `s` over `bytes[at..]` up to the next
+    /// byte where a key ends: the offset after it and the state there. (A
+    /// loop of its own: few live values, so the per-byte step stays in
+    /// registers whatever the caller does with a match.)
+    #[inline(never)]
+    fn next_match(&self, bytes: &[u8], at: usize, mut s: usize) -> Option<(usize, usize)> {
+        for (i, &b) in bytes.get(at..)?.iter().enumerate() {
+            let t = self.next[s + self.class[b as usize] as usize];
+            s = (t & !MATCH) as usize;
+            if t & MATCH != 0 {
+                return Some((at + i + 1, s));
+            }
+        }
+        None
+    }
+
     /// Every occurrence of every key in `text`, in text order:
     /// (byte offset, key, payload).
     pub fn find_all(&self, text: &str) -> Vec<(usize, &'static str, T)> {
@@ -154,15 +182,7 @@ impl<T: Copy> KeySet<T> {
     /// Whether any key occurs in `text`: stops at the first key's end
     /// (nothing gathered, however long the text).
     pub fn any_in(&self, text: &str) -> bool {
-        let mut s = 0usize;
-        for &b in text.as_bytes() {
-            let t = self.next[s + self.class[b as usize] as usize];
-            if t & MATCH != 0 {
-                return true;
-            }
-            s = t as usize;
-        }
-        false
+        self.next_match(text.as_bytes(), 0, 0).is_some()
     }
 }
 
@@ -263,6 +283,12 @@ mod tests {
             }
             assert_eq!(set.any_in(&text), !want.is_empty(), "keys {keys:?} text {text}");
             assert_eq!(set.find_all(&text), want, "keys {keys:?} text {text}");
+            let mut unordered = Vec::new();
+            set.each_unordered(&text, |k, i| unordered.push((k, i)));
+            unordered.sort_unstable();
+            let mut want: Vec<(&str, usize)> = want.into_iter().map(|(_, k, i)| (k, i)).collect();
+            want.sort_unstable();
+            assert_eq!(unordered, want, "keys {keys:?} text {text}");
         }
     }
 }

@@ -128,13 +128,36 @@ fn squash(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// Whether `s` holds a white-space char. Only ASCII spaces and chars with
-/// the lead bytes C2 (U+0085, U+00A0), E1 (U+1680), E2 (U+2000–U+205F) and
-/// E3 (U+3000) can be one: a branch-free pass over the bytes (vectorised)
-/// rules most labels out before any char is decoded.
+/// Whether `s` holds a white-space char (`char::is_whitespace`). Only
+/// ASCII spaces and chars with the lead bytes C2 (U+0085, U+00A0), E1
+/// (U+1680), E2 (U+2000–U+205F) and E3 (U+3000) can be one. A branch-free
+/// pass over the bytes (bytes up to the space stand for the ASCII ones)
+/// rules most labels out; E3 is looked at apart because it also leads 、
+/// and 《》, common in labels.
 fn has_space(s: &str) -> bool {
-    let maybe = s.bytes().fold(false, |m, b| m | matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2 | 0xE3));
-    maybe && s.chars().any(char::is_whitespace)
+    let b = s.as_bytes();
+    let (mut others, mut e3) = (0u8, 0u8);
+    for &x in b {
+        others |= u8::from(x <= b' ') | u8::from(x == 0xC2) | u8::from(x.wrapping_sub(0xE1) < 2);
+        e3 |= u8::from(x == 0xE3);
+    }
+    let ideographic_space = |i: usize| b[i + 1..].starts_with(&[0x80, 0x80]);
+    if others != 0 {
+        (0..b.len()).any(|i| {
+            let next = &b[i + 1..];
+            match b[i] {
+                b'\t'..=b'\r' | b' ' => true,
+                0xC2 => matches!(next.first(), Some(0x85 | 0xA0)),
+                0xE1 => next.starts_with(&[0x9A, 0x80]),
+                // U+2000–U+200A, U+2028, U+2029, U+202F; U+205F.
+                0xE2 => matches!(next, [0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..] | [0x81, 0x9F, ..]),
+                0xE3 => ideographic_space(i),
+                _ => false,
+            }
+        })
+    } else {
+        e3 != 0 && memchr::memchr_iter(0xE3, b).any(ideographic_space)
+    }
 }
 
 /// Every key and header of every template, indexed once.
@@ -142,6 +165,9 @@ struct Vocab {
     headers: FastSet<&'static str>,
     /// Headers of 2+ chars, for splitting a line of run-together headers.
     long_headers: Vec<&'static str>,
+    /// The first two chars of every long header (`pair_key`), sorted: a line
+    /// that starts otherwise is not run-together headers (most lines).
+    long_header_heads: Vec<u64>,
     /// Contains-keys of 3+ chars of every template: a line holding one
     /// starts a row label.
     strong: KeySet<()>,
@@ -214,9 +240,13 @@ fn vocab() -> &'static Vocab {
         let fields = ids.map(|&id| (id.as_ptr() as usize, (id.len(), registry::field(id)))).collect();
         let mut long_headers: Vec<&'static str> = headers.iter().copied().filter(|h| h.chars().count() >= 2).collect();
         long_headers.sort_unstable();
+        let mut long_header_heads: Vec<u64> = long_headers.iter().filter_map(|h| first_two_chars(h)).collect();
+        long_header_heads.sort_unstable();
+        long_header_heads.dedup();
         Vocab {
             headers,
             long_headers,
+            long_header_heads,
             strong: KeySet::new(strong),
             rows,
             fields,
@@ -258,11 +288,14 @@ fn is_header_cell(s: &str) -> bool {
 /// spaces between header cells): `信息内容本年制发件数本年废止件数现行有效件数`.
 /// Returns the cells when the whole line segments into header words.
 fn header_cells_in_line(s: &str) -> Option<Vec<String>> {
+    let v = vocab();
+    // The first header starts the line: its first two chars must.
+    let head = first_two_chars(s)?;
+    v.long_header_heads.binary_search(&head).ok()?;
     let q = squash(s);
-    if q.is_empty() || q.chars().count() > 120 {
+    if q.chars().count() > 120 {
         return None;
     }
-    let v = vocab();
     let mut out = Vec::new();
     let mut rest: &str = &q;
     while !rest.is_empty() {
@@ -281,6 +314,14 @@ fn header_cells_in_line(s: &str) -> Option<Vec<String>> {
         rest = &rest[take..];
     }
     (out.len() >= 2).then_some(out)
+}
+
+/// The first two chars of `s` that are not white space, packed into one
+/// number (a cheap key to compare), if it has two.
+fn first_two_chars(s: &str) -> Option<u64> {
+    let mut chars = s.chars().filter(|c| !c.is_whitespace());
+    let (a, b) = (chars.next()?, chars.next()?);
+    Some(u64::from(a) << 32 | u64::from(b))
 }
 
 /// A line of numbers only (`4 0 0 0 0 0 4`): the values of the pending row.
@@ -390,7 +431,10 @@ fn build_rows<'a>(doc: &Document<'a>) -> Vec<Row<'a>> {
                 continue;
             }
             let mut row = Row::new(block, li);
-            if non_empty.all(is_header_cell) {
+            // A plain count is never a header cell (a test holds the
+            // header words to it): rows of values skip the header test.
+            let counts = cells().any(|(t, _)| numbers::parse_count(t.trim()).is_some());
+            if !counts && non_empty.all(is_header_cell) {
                 row.header = true;
                 row.header_cells = cells().filter(|c| !c.0.is_empty()).map(|c| squash(c.0).into_owned()).collect();
                 rows.push(row);
@@ -585,10 +629,8 @@ fn best_row(t: &Template, label: &str, cursor: usize) -> Option<usize> {
             best = Some((score, after, i));
         }
     };
-    keys.contains.for_each(label, |_, k, i| {
-        consider(k, i);
-        true
-    });
+    // (The best match does not depend on the order they are seen in.)
+    keys.contains.each_unordered(label, |k, i| consider(k, i));
     // Stripping removes a prefix only: an exact key must end the label.
     if keys.exact.iter().any(|(k, _)| label.ends_with(k)) {
         let stripped = strip_numbering(label);
@@ -640,7 +682,8 @@ fn match_rows(rows: &[Row], era: &str, year: Option<i32>) -> Vec<Hit<'static>> {
     // whether a 行政复议 header was seen (table 四).
     let mut block_is_fj: FastMap<usize, bool> = FastMap::default();
     let v = vocab();
-    for r in rows {
+    // (Only the 2014–2018 tables have the 福建 variant.)
+    for r in rows.iter().filter(|_| !modern) {
         let fj = v.fj.any_in(&r.label)
             || r.header_cells.iter().any(|h| templates::FJ_APPENDIX.distinctive.contains(&h.as_str()));
         if fj {
@@ -800,8 +843,9 @@ fn emit(doc: &Document, era: &str, rows: &[Row], hits: &[Hit]) -> TableRead {
     // At most one value per field, however many rows repeat.
     let cells: usize = hits.iter().map(|h| h.cols.len()).sum();
     let mut values: Vec<Value> = Vec::with_capacity(cells.min(registry::fields().len()));
-    // Position in `values` of each field read so far (by definition address).
-    let mut seen: FastMap<usize, usize> = FastMap::default();
+    // Position in `values` of each field read so far, by the field's
+    // position in the registry.
+    let mut seen: Vec<Option<u32>> = vec![None; registry::fields().len()];
     let mut warnings = Vec::new();
     let mut table_lines = vec![false; doc.lines.len()];
     for h in hits {
@@ -837,8 +881,8 @@ fn emit(doc: &Document, era: &str, rows: &[Row], hits: &[Hit]) -> TableRead {
                     }
                     _ => continue,
                 };
-                let key = def as *const FieldDef as usize;
-                if let Some(prev) = seen.get(&key).map(|&i| &values[i]) {
+                let Some(key) = registry::index_of(def) else { continue };
+                if let Some(prev) = seen[key].map(|i| &values[i as usize]) {
                     if (prev.value - v.value).abs() > 1e-9 {
                         warnings.push(format!(
                             "{} appears twice in the tables ({} and {}); the first is kept",
@@ -849,7 +893,7 @@ fn emit(doc: &Document, era: &str, rows: &[Row], hits: &[Hit]) -> TableRead {
                     }
                     continue;
                 }
-                seen.insert(key, values.len());
+                seen[key] = Some(values.len() as u32);
                 values.push(v);
             }
         }
@@ -874,6 +918,28 @@ mod tests {
         assert_eq!(squash("一、本年 新收\t申请"), "一、本年新收申请");
         assert_eq!(squash("本年\u{3000}新收\u{a0}申请\u{2003}数"), "本年新收申请数");
         assert!(matches!(squash("(一)“三、”—…"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_plain_count_is_never_a_header_cell() {
+        // (Rows of values skip the header test on this ground.)
+        for count in ["0", "7", "2018", "20180", "0000"] {
+            assert!(!is_header_cell(count), "{count}");
+        }
+        for h in vocab().headers.iter().chain(&vocab().long_headers) {
+            assert!(numbers::parse_count(h.trim()).is_none(), "{h}");
+        }
+    }
+
+    #[test]
+    fn has_space_is_char_is_whitespace() {
+        // Every char alone and between two others, as the byte test sees it.
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let alone = c.to_string();
+            let between = format!("、{c}信");
+            assert_eq!(has_space(&alone), c.is_whitespace(), "{:X}", c as u32);
+            assert_eq!(has_space(&between), c.is_whitespace(), "{:X}", c as u32);
+        }
     }
     use crate::normalise::normalise;
 

@@ -89,6 +89,14 @@ pub fn field(id: &str) -> Option<&'static FieldDef> {
     positions().get(id).map(|&i| &fields()[i])
 }
 
+/// Position in [`fields`] of one of its definitions (found by address: no
+/// hashing), `None` for a definition that is not one of them.
+pub fn index_of(def: &FieldDef) -> Option<usize> {
+    let (base, at, size) = (fields().as_ptr() as usize, def as *const FieldDef as usize, std::mem::size_of::<FieldDef>());
+    let offset = at.checked_sub(base)?;
+    (offset % size == 0 && offset / size < fields().len()).then_some(offset / size)
+}
+
 /// Position of an id in `fields.tsv` (for a stable output order).
 pub fn order(id: &str) -> usize {
     position_of(id).unwrap_or(usize::MAX)
