@@ -28,7 +28,8 @@ impl Num {
     }
 }
 
-const APPROX_PREFIXES: &[&str] = &["将近", "接近", "大约", "超过", "近", "约", "逾", "超"];
+/// Words before a number that make it approximate (`近3万`, `约200`).
+pub const APPROX_PREFIXES: &[&str] = &["将近", "接近", "大约", "超过", "近", "约", "逾", "超"];
 const APPROX_SUFFIXES: &[&str] = &["左右", "余", "多"];
 
 fn cn_digit(c: char) -> Option<u32> {
@@ -164,6 +165,11 @@ pub fn parse_count(s: &str) -> Option<Num> {
 /// Chinese numerals are read only when `allow_chinese`.
 pub fn parse_at(s: &str, pos: usize, allow_chinese: bool) -> Option<Num> {
     let rest = s.get(pos..)?;
+    // The prefixes and the Chinese numerals are Han chars: at an ASCII char
+    // other than a digit (`(一)`, `第`… are not) no number starts.
+    if rest.as_bytes().first().is_some_and(|b| b.is_ascii() && !b.is_ascii_digit()) {
+        return None;
+    }
     let mut off = 0;
     let mut approx = false;
     for p in APPROX_PREFIXES {

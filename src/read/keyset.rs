@@ -137,17 +137,17 @@ impl<T: Copy> KeySet<T> {
         }
     }
 
-    /// Calls `f(key, payload)` for every occurrence of every key in `text`,
-    /// in the order the automaton reaches their ends (not by start): for
-    /// callers that only keep the best match, it spares [`KeySet::for_each`]'s
-    /// ordering.
-    pub fn each_unordered(&self, text: &str, mut f: impl FnMut(&'static str, T)) {
+    /// Calls `f(byte offset, key, payload)` for every occurrence of every
+    /// key in `text`, in the order the automaton reaches their ends (not by
+    /// start): for callers that keep the best match, or sort the few they
+    /// keep, it spares [`KeySet::for_each`]'s ordering of every match.
+    pub fn each_unordered(&self, text: &str, mut f: impl FnMut(usize, &'static str, T)) {
         let (mut at, mut s) = (0usize, 0usize);
         while let Some((end, state)) = self.next_match(text.as_bytes(), at, s) {
             (at, s) = (end, state);
             for &k in &self.ends[s / self.columns] {
                 let e = &self.entries[k as usize];
-                f(e.key, e.payload);
+                f(end - e.key.len(), e.key, e.payload);
             }
         }
     }
@@ -284,9 +284,8 @@ mod tests {
             assert_eq!(set.any_in(&text), !want.is_empty(), "keys {keys:?} text {text}");
             assert_eq!(set.find_all(&text), want, "keys {keys:?} text {text}");
             let mut unordered = Vec::new();
-            set.each_unordered(&text, |k, i| unordered.push((k, i)));
+            set.each_unordered(&text, |at, k, i| unordered.push((at, k, i)));
             unordered.sort_unstable();
-            let mut want: Vec<(&str, usize)> = want.into_iter().map(|(_, k, i)| (k, i)).collect();
             want.sort_unstable();
             assert_eq!(unordered, want, "keys {keys:?} text {text}");
         }

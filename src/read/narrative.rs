@@ -114,20 +114,19 @@ struct SentenceWords {
 fn scan_sentence(t: &str, anchors: &mut Vec<(usize, usize, usize, usize)>) -> SentenceWords {
     anchors.clear();
     let (mut negator, mut topic, mut cumulative) = (false, false, usize::MAX);
-    words().for_each(t, |i, _, w| {
-        match w {
-            Word::Anchor(ri, ai) => {
-                if let Some(e) = match_rest(t, i, RULES[ri].anchors[ai]) {
-                    anchors.push((ri, ai, i, e));
-                }
+    words().each_unordered(t, |i, _, w| match w {
+        Word::Anchor(ri, ai) => {
+            if let Some(e) = match_rest(t, i, RULES[ri].anchors[ai]) {
+                anchors.push((ri, ai, i, e));
             }
-            Word::Negator => negator = true,
-            Word::Topic => topic = true,
-            // Matches come in text order: the first is the earliest.
-            Word::Cumulative => cumulative = cumulative.min(i),
         }
-        true
+        Word::Negator => negator = true,
+        Word::Topic => topic = true,
+        Word::Cumulative => cumulative = cumulative.min(i),
     });
+    // Text order; at one offset, rule order (the order the anchors were
+    // put in the automaton).
+    anchors.sort_unstable_by_key(|&(ri, ai, i, _)| (i, ri, ai));
     SentenceWords { negated: negator && topic, cumulative }
 }
 

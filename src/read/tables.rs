@@ -34,6 +34,27 @@ pub enum CellKind {
 }
 
 const UNITS: &[&str] = &["条", "件", "次", "篇", "个", "人", "人次", "万元", "元", "项", "期", "场", "名", "起"];
+/// Cells that say "not stated".
+const DASHES: &[&str] = &["/", "-", "—", "——", "--", "无", "\\", "／", "-/-", "—/—", "*"];
+/// Yes/no placeholders.
+const BOOLS: &[&str] = &["是/否", "是", "否", "是否", "有/无"];
+/// Words that start a signed change (`增加5`).
+const SIGNS: [&str; 2] = ["增加", "减少"];
+
+/// Whether a cell starting with `c` can only be text: a Han char that
+/// starts no dash, yes/no, unit, sign or approximate-number word (most
+/// labels), so `classify` need not try them one by one.
+fn only_text_starts_with(c: char) -> bool {
+    static LEADS: OnceLock<Vec<char>> = OnceLock::new();
+    let leads = LEADS.get_or_init(|| {
+        let words = [DASHES, BOOLS, UNITS, &SIGNS, numbers::APPROX_PREFIXES].concat();
+        let mut leads: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
+        leads.sort_unstable();
+        leads.dedup();
+        leads
+    });
+    matches!(c, '\u{4E00}'..='\u{9FFF}') && leads.binary_search(&c).is_err()
+}
 
 /// Classifies a whole cell.
 pub fn classify(cell: &str) -> CellKind {
@@ -45,26 +66,33 @@ pub fn classify(cell: &str) -> CellKind {
     if let Some(n) = numbers::parse_count(t) {
         return CellKind::Num(n);
     }
-    if matches!(t, "/" | "-" | "—" | "——" | "--" | "无" | "\\" | "／" | "-/-" | "—/—" | "*") {
+    if t.chars().next().is_some_and(only_text_starts_with) {
+        return CellKind::Text;
+    }
+    if DASHES.contains(&t) {
         return CellKind::Dash;
     }
-    if matches!(t, "是/否" | "是" | "否" | "是否" | "有/无") {
+    if BOOLS.contains(&t) {
         return CellKind::Bool;
     }
     if UNITS.contains(&t) {
         return CellKind::Unit;
     }
-    let signed = t.starts_with(['+', '-']) || t.starts_with("增加") || t.starts_with("减少");
+    let signed = t.starts_with(['+', '-']) || t.starts_with(SIGNS[0]) || t.starts_with(SIGNS[1]);
     let n = if signed { numbers::parse_signed(t) } else { numbers::parse_at(t, 0, false) };
     let Some(n) = n else { return CellKind::Text };
     let rest = t[n.end..].trim_start();
+    // A date, a percentage or an item number (`1.`) is not a value.
+    if rest.starts_with(['年', '月', '日', '%', '.']) {
+        return CellKind::Text;
+    }
     let ok = rest.is_empty()
         || UNITS.iter().any(|u| {
             rest.strip_prefix(u).is_some_and(|r| r.is_empty() || r.starts_with(['(', ',', '、', '，']))
         })
         || rest.starts_with('(')
         || (rest.starts_with(',') && !rest[1..].starts_with(|c: char| c.is_ascii_digit()));
-    if ok && !rest.starts_with(['年', '月', '日', '%', '.']) {
+    if ok {
         CellKind::Num(n)
     } else {
         CellKind::Text
@@ -630,7 +658,7 @@ fn best_row(t: &Template, label: &str, cursor: usize) -> Option<usize> {
         }
     };
     // (The best match does not depend on the order they are seen in.)
-    keys.contains.each_unordered(label, |k, i| consider(k, i));
+    keys.contains.each_unordered(label, |_, k, i| consider(k, i));
     // Stripping removes a prefix only: an exact key must end the label.
     if keys.exact.iter().any(|(k, _)| label.ends_with(k)) {
         let stripped = strip_numbering(label);
