@@ -217,16 +217,22 @@ fn is_num(s: &str) -> bool {
     digits > 0 || is_dash(s)
 }
 
+/// The dash words of [`is_dash`].
+const DASHES: [&str; 9] = ["-", "—", "——", "－", "/", "／", "\\", "--", "–"];
+
+/// The chars the words of `DASHES` are made of.
+fn is_dash_char(c: char) -> bool {
+    matches!(c, '-' | '—' | '－' | '/' | '／' | '\\' | '–')
+}
+
 /// A dash (or slash) alone, white space aside: no value, in a number column.
 fn is_dash(s: &str) -> bool {
-    const DASHES: [&str; 9] = ["-", "—", "——", "－", "/", "／", "\\", "--", "–"];
     let squashed = || s.chars().filter(|c| !c.is_whitespace());
-    let Some(first) = squashed().next() else {
+    // Most cells are ruled out by their first char.
+    if !squashed().next().is_some_and(is_dash_char) {
         return false;
-    };
-    DASHES
-        .iter()
-        .any(|d| d.starts_with(first) && squashed().eq(d.chars()))
+    }
+    DASHES.iter().any(|d| squashed().eq(d.chars()))
 }
 
 // ----------------------------------------------------------------- lines

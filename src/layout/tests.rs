@@ -459,3 +459,12 @@ fn one_character_line_ends_are_not_vertical_text() {
         vec!["2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t1\t4"]
     );
 }
+
+#[test]
+fn dash_words_are_made_of_dash_chars() {
+    for d in DASHES {
+        assert!(d.chars().all(is_dash_char), "{d}");
+        assert!(is_dash(d) && is_dash(&format!(" {d} ")), "{d}");
+    }
+    assert!(!is_dash("一") && !is_dash("-1") && !is_dash(""));
+}
