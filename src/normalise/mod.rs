@@ -186,6 +186,7 @@ const HAN_LAST: u32 = 0x9FFF;
 /// `COMMON_TRADITIONAL` as one bit per char of `HAN_FIRST..=HAN_LAST`: the
 /// test runs on every Han char of the sample.
 const COMMON_TRADITIONAL_BITS: [u64; ((HAN_LAST - HAN_FIRST) / 64 + 1) as usize] = {
+    assert!(HAN_FIRST % 64 == 0 && (HAN_LAST + 1 - HAN_FIRST) % 64 == 0);
     let mut bits = [0u64; ((HAN_LAST - HAN_FIRST) / 64 + 1) as usize];
     let mut i = 0;
     while i < COMMON_TRADITIONAL.len() {
@@ -205,10 +206,11 @@ fn is_common_traditional(c: char) -> bool {
 /// [`is_common_traditional`] for a code point.
 #[inline]
 fn is_common_traditional_code(c: u32) -> bool {
-    (HAN_FIRST..=HAN_LAST).contains(&c) && {
-        let k = c - HAN_FIRST;
-        COMMON_TRADITIONAL_BITS[(k / 64) as usize] & (1 << (k % 64)) != 0
-    }
+    // Below `HAN_FIRST` the index wraps beyond the table, as it is beyond
+    // `HAN_LAST`: one bounds check tests the range. (`HAN_FIRST` is a
+    // multiple of 64: the bit is `c % 64`.)
+    let k = c.wrapping_sub(HAN_FIRST);
+    COMMON_TRADITIONAL_BITS.get((k / 64) as usize).is_some_and(|w| w & (1 << (c % 64)) != 0)
 }
 
 /// Maps one char to its canonical form (before traditional → simplified).
@@ -405,57 +407,7 @@ fn normalise_with(original: &str, simplified: Option<&str>, stop_if_traditional:
                         text.push(' ');
                     }
                 }
-                map.at(text.len(), i);
-                // `original[copied..i]` is still to be copied.
-                let mut copied = i;
-                // The run's chars for the sample, given to it at its
-                // decision points and at the end.
-                let mut seen = Counts::default();
-                let (mut budget, mut open) = (sample.budget(), sample.is_open());
-                loop {
-                    if seen.chars == budget {
-                        sample.add(seen);
-                        seen = Counts::default();
-                        (budget, open) = (sample.budget(), sample.is_open());
-                    }
-                    match plain_at(bytes, i) {
-                        Some(Plain::Ascii(_)) => i += 1,
-                        Some(Plain::Han(c)) => {
-                            seen.cjk += 1;
-                            if open {
-                                seen.traditional += usize::from(is_common_traditional_code(c));
-                            }
-                            i += 3;
-                        }
-                        Some(Plain::Punct(_)) => {
-                            seen.cjk += 1;
-                            i += 3;
-                        }
-                        Some(Plain::FullWidth(b)) => {
-                            text.push_str(&original[copied..i]);
-                            text.push(char::from(b));
-                            i += 3;
-                            copied = i;
-                            // The next char is one shift further on.
-                            map.at(text.len(), i);
-                        }
-                        // A single space between two chars of the run:
-                        // kept as it is or dropped.
-                        None if bytes[i..].starts_with(b" ") => {
-                            let Some(next) = plain_at(bytes, i + 1) else { break };
-                            if !keep_space(plain_before(bytes, i).map(Plain::normalised), next.normalised()) {
-                                text.push_str(&original[copied..i]);
-                                copied = i + 1;
-                                map.at(text.len(), copied);
-                            }
-                            i += 1;
-                        }
-                        None => break,
-                    }
-                    seen.chars += 1;
-                }
-                sample.add(seen);
-                text.push_str(&original[copied..i]);
+                i = copy_run(original, i, &mut text, &mut map, &mut sample);
                 continue;
             }
         }
@@ -494,6 +446,68 @@ fn normalise_with(original: &str, simplified: Option<&str>, stop_if_traditional:
     let anchor_blocks = anchor_blocks(&map.anchors, text.len());
     let normalised = Normalised { text, original: original.to_string(), anchors: map.anchors, anchor_blocks, chars_before };
     (normalised, sample)
+}
+
+/// Copies the run of plain chars (see [`plain_at`]) that starts at
+/// `original[i..]` to `text` as normalisation writes them, with single
+/// spaces between them kept or dropped; maps it and counts it for the
+/// sample. Returns where it ends. (Most of a text goes through this loop:
+/// a function of its own, so that its state stays in registers.)
+#[inline(never)]
+fn copy_run(original: &str, mut i: usize, text: &mut String, map: &mut RunMap, sample: &mut Sample) -> usize {
+    let bytes = original.as_bytes();
+    map.at(text.len(), i);
+    // `original[copied..i]` is still to be copied.
+    let mut copied = i;
+    // The run's chars for the sample, given to it at its decision points
+    // and at the end.
+    let mut seen = Counts::default();
+    let (mut budget, mut open) = (sample.budget(), sample.is_open());
+    loop {
+        if seen.chars == budget {
+            sample.add(seen);
+            seen = Counts::default();
+            (budget, open) = (sample.budget(), sample.is_open());
+        }
+        match plain_at(bytes, i) {
+            Some(Plain::Ascii(_)) => i += 1,
+            Some(Plain::Han(c)) => {
+                seen.cjk += 1;
+                if open {
+                    seen.traditional += usize::from(is_common_traditional_code(c));
+                }
+                i += 3;
+            }
+            Some(Plain::Punct(_)) => {
+                seen.cjk += 1;
+                i += 3;
+            }
+            Some(Plain::FullWidth(b)) => {
+                text.push_str(&original[copied..i]);
+                text.push(char::from(b));
+                i += 3;
+                copied = i;
+                // The next char is one shift further on.
+                map.at(text.len(), i);
+            }
+            // A single space between two chars of the run: kept as it is
+            // or dropped.
+            None if bytes[i..].starts_with(b" ") => {
+                let Some(next) = plain_at(bytes, i + 1) else { break };
+                if !keep_space(plain_before(bytes, i).map(Plain::normalised), next.normalised()) {
+                    text.push_str(&original[copied..i]);
+                    copied = i + 1;
+                    map.at(text.len(), copied);
+                }
+                i += 1;
+            }
+            None => break,
+        }
+        seen.chars += 1;
+    }
+    sample.add(seen);
+    text.push_str(&original[copied..i]);
+    i
 }
 
 /// Is a held space kept between `last` (the char before it, if any) and
@@ -762,6 +776,13 @@ mod tests {
             // A pass that stops early has decided so at the same point.
             let (_, early) = normalise_with(&src, None, true);
             assert_eq!(early.early_traditional, want.early_traditional, "{n}");
+        }
+    }
+
+    #[test]
+    fn traditional_bits_are_the_list() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_common_traditional(c), COMMON_TRADITIONAL.contains(&c), "{c:?}");
         }
     }
 
