@@ -21,9 +21,10 @@ pub fn binary_kind(bytes: &[u8]) -> Option<String> {
     let end = probe.iter().rposition(|&b| b != 0).map_or(0, |p| p + 1);
     let probe = &probe[..end];
     // One branch-free pass, counting in bytes per chunk so that it
-    // vectorises (a chunk of 255 cannot overflow a u8).
+    // vectorises (a chunk of 240 cannot overflow a u8, and is a multiple of
+    // the vector widths: no scalar tail but the last).
     let (mut nul, mut control) = (0usize, 0usize);
-    for chunk in probe.chunks(255) {
+    for chunk in probe.chunks(240) {
         let (mut n, mut c) = (0u8, 0u8);
         for &b in chunk {
             n += u8::from(b == 0);
