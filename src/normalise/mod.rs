@@ -144,7 +144,7 @@ impl Normalised {
         let oe = if e < self.text.len() { self.orig_of(e) } else { self.original.len() };
         let oe = oe.max(os).min(self.original.len());
         // Offsets always sit on char boundaries of `original`.
-        self.original.get(os..oe).unwrap_or("").trim()
+        trim(self.original.get(os..oe).unwrap_or(""))
     }
 
     /// The first char start of `text` at or after `byte` (clamped to the
@@ -167,6 +167,17 @@ impl Normalised {
             j += 1;
         }
         self.anchors.get(j).map_or(0, |a| a.orig as usize + p.saturating_sub(a.norm as usize))
+    }
+}
+
+/// `s.trim()`, looking first whether either end is white space (a snippet
+/// mostly starts and ends with a word: `trim` costs more than the look).
+fn trim(s: &str) -> &str {
+    let space = |c: Option<char>| c.is_some_and(char::is_whitespace);
+    if space(s.chars().next()) || space(s.chars().next_back()) {
+        s.trim()
+    } else {
+        s
     }
 }
 
