@@ -566,10 +566,15 @@ impl Plain {
 fn plain_at(bytes: &[u8], i: usize) -> Option<Plain> {
     // The code point of a three-byte char.
     let code = |lead: u8, b1: u8, b2: u8| u32::from(lead & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F);
-    match *bytes.get(i..)? {
-        [b @ (b'!'..=b'~' | b'\t' | b'\n'), ..] => Some(Plain::Ascii(b)),
-        // U+4E00–U+4FFF (E4 B8 80 on) and U+5000–U+9FFF (E5–E9).
-        [lead @ 0xE4..=0xE9, b1, b2, ..] if lead > 0xE4 || b1 >= 0xB8 => Some(Plain::Han(code(lead, b1, b2))),
+    let rest = bytes.get(i..)?;
+    let lead = *rest.first()?;
+    // ASCII first: the rest is tested on non-ASCII bytes only.
+    if lead < 0x80 {
+        return matches!(lead, b'!'..=b'~' | b'\t' | b'\n').then_some(Plain::Ascii(lead));
+    }
+    match *rest {
+        // U+5000–U+9FFF (E5–E9) and U+4E00–U+4FFF (E4 B8 80 on).
+        [0xE5..=0xE9, b1, b2, ..] | [0xE4, b1 @ 0xB8..=0xBF, b2, ..] => Some(Plain::Han(code(lead, b1, b2))),
         // U+3001–U+303F but 「 (E3 80 8C), 」 (8D) and 〜 (9C).
         [0xE3, 0x80, b2 @ 0x81..=0xBF, ..] if !matches!(b2, 0x8C | 0x8D | 0x9C) => Some(Plain::Punct(code(0xE3, 0x80, b2))),
         // U+FF01–U+FF3F and U+FF40–U+FF5E, minus 0xFEE0.
