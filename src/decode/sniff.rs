@@ -228,6 +228,33 @@ mod tests {
         assert!(kind(&ctl).contains("control bytes"));
     }
 
+    /// The counting in chunks decides as a byte-by-byte count does, around
+    /// its thresholds (more than 8 control bytes and 5% of the probe).
+    #[test]
+    fn control_bytes_counted_exactly() {
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        for round in 0..2000u64 {
+            let len = (round * 37 % 9000) as usize;
+            let rate = 1 + round % 64;
+            let b: Vec<u8> = (0..len)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    let pick = [1, 8, 9, 10, 12, 13, 27, 31, 0x7F, 0x20][(x >> 8) as usize % 10];
+                    if x % 1000 < rate { pick } else { b'a' + (x >> 20) as u8 % 26 }
+                })
+                .collect();
+            let probe = &b[..b.len().min(PROBE)];
+            let control = probe
+                .iter()
+                .filter(|&&c| (c < 0x20 && !matches!(c, b'\t' | b'\n' | b'\r' | 0x0C | 0x1B)) || c == 0x7F)
+                .count();
+            let want = control > 8 && control * 20 > probe.len();
+            assert_eq!(binary_kind(&b).is_some(), want, "{round}: {control} of {}", probe.len());
+        }
+    }
+
     #[test]
     fn text_is_not_binary() {
         assert_eq!(binary_kind("政府信息公开\t年度报告\r\n".as_bytes()), None);
