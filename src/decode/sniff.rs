@@ -233,9 +233,10 @@ mod tests {
     #[test]
     fn control_bytes_counted_exactly() {
         let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        let mut binary = 0;
         for round in 0..2000u64 {
             let len = (round * 37 % 9000) as usize;
-            let rate = 1 + round % 64;
+            let rate = 1 + round % 250;
             let b: Vec<u8> = (0..len)
                 .map(|_| {
                     x ^= x << 13;
@@ -252,7 +253,9 @@ mod tests {
                 .count();
             let want = control > 8 && control * 20 > probe.len();
             assert_eq!(binary_kind(&b).is_some(), want, "{round}: {control} of {}", probe.len());
+            binary += usize::from(want);
         }
+        assert!((200..1800).contains(&binary), "{binary}");
     }
 
     #[test]
