@@ -473,50 +473,33 @@ const COMMON: &str = "的一是在不了有和人这中大为上个国我以要�
 
 const COMMON_TRADITIONAL: &str = "這為個國們於對會發動過說產種後進著經電裡現實兩體機當點從業應開還義與間樣關數麼質氣變條沒結問軍總題黨員頭資邊級圖統較將組見計別論運農幾區強決幹戰則據處隊給門規熱領導壓爭濟階術極聯認權證轉單風帶場車務萬達積議聲報鬥類離華確張馬節話溫傳許廣記須際驗連斷難礦圍備辦習響約勞團歷構稱準號維劃選標寫親廠識屬圓調滿縣參紅細聽該鐵價嚴龍飛請訴訟復務網臺據條範件數量單位情況總動處結辦答復開資訊年度報告縣區鄉鎮街道辦事處人民政府辦公室";
 
-/// [`COMMON`] and [`COMMON_TRADITIONAL`] as a bit set over the Basic
-/// Multilingual Plane (where all of them are): one lookup per character.
-fn common_set() -> &'static [u64] {
-    static SET: OnceLock<Vec<u64>> = OnceLock::new();
-    SET.get_or_init(|| {
-        let mut bits = vec![0u64; 0x10000 / 64];
-        for c in COMMON.chars().chain(COMMON_TRADITIONAL.chars()) {
-            let u = c as usize;
-            bits[u / 64] |= 1 << (u % 64);
-        }
-        bits
-    })
+/// A plausibility score for Chinese text: common characters ([`COMMON`],
+/// [`COMMON_TRADITIONAL`]) count for, replacement characters, private-use
+/// characters and the kana, Greek, Cyrillic and box-drawing characters that
+/// wrong decodings produce against.
+pub fn plausibility(text: &str) -> i64 {
+    let scores = bmp_scores();
+    text.chars().map(|c| scores.get(c as usize).map_or(0, |&s| i64::from(s))).sum()
 }
 
-/// A plausibility score for Chinese text: common characters count for,
-/// replacement characters, private-use characters and the kana, Greek,
-/// Cyrillic and box-drawing characters that wrong decodings produce against.
-pub fn plausibility(text: &str) -> i64 {
-    let set = common_set();
-    let mut score = 0i64;
-    for c in text.chars() {
-        let u = c as u32;
-        if u < 0x80 {
-            continue;
+/// The score of each char of the Basic Multilingual Plane in
+/// [`plausibility`] (chars beyond it score 0): one lookup per char.
+fn bmp_scores() -> &'static [i8] {
+    static SCORES: OnceLock<Vec<i8>> = OnceLock::new();
+    SCORES.get_or_init(|| {
+        let mut scores = vec![0i8; 0x10000];
+        // Written from the weakest rule to the strongest: a later one wins.
+        let against = [0x3040..=0x30FF, 0x0370..=0x052F, 0x2500..=0x257F, 0x3100..=0x312F, 0xAC00..=0xD7AF, 0xFF61..=0xFF9F];
+        for range in against {
+            scores[range].fill(-2);
         }
-        score += if c == '\u{FFFD}' {
-            -20
-        } else if set.get(u as usize / 64).is_some_and(|w| w & (1 << (u % 64)) != 0) {
-            3
-        } else if (0xE000..=0xF8FF).contains(&u) {
-            -5
-        } else if (0x3040..=0x30FF).contains(&u)
-            || (0x0370..=0x052F).contains(&u)
-            || (0x2500..=0x257F).contains(&u)
-            || (0x3100..=0x312F).contains(&u)
-            || (0xAC00..=0xD7AF).contains(&u)
-            || (0xFF61..=0xFF9F).contains(&u)
-        {
-            -2
-        } else {
-            0
-        };
-    }
-    score
+        scores[0xE000..=0xF8FF].fill(-5);
+        for c in COMMON.chars().chain(COMMON_TRADITIONAL.chars()) {
+            scores[c as usize] = 3;
+        }
+        scores[0xFFFD] = -20;
+        scores
+    })
 }
 
 /// CRLF and lone CR become LF.
@@ -736,6 +719,39 @@ mod tests {
             assert_eq!(ours(&upper), theirs(&upper), "{upper:?}");
         }
         assert_eq!(LABELS.len(), 30);
+    }
+
+    /// The score table gives each char the score of the rules it stands
+    /// for (in their order: the first that applies).
+    #[test]
+    fn plausibility_scores_follow_the_rules() {
+        let mut common: Vec<char> = COMMON.chars().chain(COMMON_TRADITIONAL.chars()).collect();
+        common.sort_unstable();
+        let rule = |c: char| -> i64 {
+            let u = c as u32;
+            if u < 0x80 {
+                0
+            } else if c == '\u{FFFD}' {
+                -20
+            } else if common.binary_search(&c).is_ok() {
+                3
+            } else if (0xE000..=0xF8FF).contains(&u) {
+                -5
+            } else if (0x3040..=0x30FF).contains(&u)
+                || (0x0370..=0x052F).contains(&u)
+                || (0x2500..=0x257F).contains(&u)
+                || (0x3100..=0x312F).contains(&u)
+                || (0xAC00..=0xD7AF).contains(&u)
+                || (0xFF61..=0xFF9F).contains(&u)
+            {
+                -2
+            } else {
+                0
+            }
+        };
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(plausibility(c.encode_utf8(&mut [0; 4])), rule(c), "{c:?}");
+        }
     }
 
     /// A small deterministic PRNG (xorshift) for the differential tests.

@@ -118,7 +118,8 @@ fn clean(text: String) -> String {
     if text.starts_with('\u{FEFF}') {
         text.remove(0);
     }
-    if text.contains('\0') {
+    // (memchr's search, not `str::contains`'s scalar one.)
+    if memchr::memchr(0, text.as_bytes()).is_some() {
         text.retain(|c| c != '\0');
     }
     text

@@ -21,9 +21,10 @@ pub fn binary_kind(bytes: &[u8]) -> Option<String> {
     let end = probe.iter().rposition(|&b| b != 0).map_or(0, |p| p + 1);
     let probe = &probe[..end];
     // One branch-free pass, counting in bytes per chunk so that it
-    // vectorises (a chunk of 255 cannot overflow a u8).
+    // vectorises (a chunk of 240 cannot overflow a u8, and is a multiple of
+    // the vector widths: no scalar tail but the last).
     let (mut nul, mut control) = (0usize, 0usize);
-    for chunk in probe.chunks(255) {
+    for chunk in probe.chunks(240) {
         let (mut n, mut c) = (0u8, 0u8);
         for &b in chunk {
             n += u8::from(b == 0);
@@ -225,6 +226,36 @@ mod tests {
             .map(|i| if i % 4 == 0 { 0x01 } else { b'a' })
             .collect();
         assert!(kind(&ctl).contains("control bytes"));
+    }
+
+    /// The counting in chunks decides as a byte-by-byte count does, around
+    /// its thresholds (more than 8 control bytes and 5% of the probe).
+    #[test]
+    fn control_bytes_counted_exactly() {
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        let mut binary = 0;
+        for round in 0..2000u64 {
+            let len = (round * 37 % 9000) as usize;
+            let rate = 1 + round % 250;
+            let b: Vec<u8> = (0..len)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    let pick = [1, 8, 9, 10, 12, 13, 27, 31, 0x7F, 0x20][(x >> 8) as usize % 10];
+                    if x % 1000 < rate { pick } else { b'a' + (x >> 20) as u8 % 26 }
+                })
+                .collect();
+            let probe = &b[..b.len().min(PROBE)];
+            let control = probe
+                .iter()
+                .filter(|&&c| (c < 0x20 && !matches!(c, b'\t' | b'\n' | b'\r' | 0x0C | 0x1B)) || c == 0x7F)
+                .count();
+            let want = control > 8 && control * 20 > probe.len();
+            assert_eq!(binary_kind(&b).is_some(), want, "{round}: {control} of {}", probe.len());
+            binary += usize::from(want);
+        }
+        assert!((200..1800).contains(&binary), "{binary}");
     }
 
     #[test]
