@@ -682,8 +682,43 @@ pub struct TableRead {
 struct Hit<'a> {
     template: &'a Template,
     row: usize,
-    /// (value cell index, field ids) pairs.
+    /// Its (value cell index, field ids) pairs: a range of `Hits::cols`.
+    cols: std::ops::Range<usize>,
+}
+
+/// The matched rows, their columns in one list (not a list per row).
+struct Hits<'a> {
+    hits: Vec<Hit<'a>>,
     cols: Vec<(usize, &'static [&'static str])>,
+}
+
+impl<'a> Hits<'a> {
+    /// Row `row` matches `template` with the columns pushed to `cols` since
+    /// `from`, if any were.
+    fn add(&mut self, template: &'a Template, row: usize, from: usize) -> bool {
+        let added = self.cols.len() > from;
+        if added {
+            self.hits.push(Hit { template, row, cols: from..self.cols.len() });
+        }
+        added
+    }
+}
+
+/// Where each template's next row is expected (the row after the last one
+/// matched): a handful of templates, found by address.
+#[derive(Default)]
+struct Cursors(Vec<(*const Template, usize)>);
+
+impl Cursors {
+    fn get(&self, t: &Template) -> usize {
+        self.0.iter().find(|(k, _)| std::ptr::eq(*k, t)).map_or(0, |&(_, c)| c)
+    }
+    fn set(&mut self, t: &Template, at: usize) {
+        match self.0.iter_mut().find(|(k, _)| std::ptr::eq(*k, t)) {
+            Some(e) => e.1 = at,
+            None => self.0.push((t, at)),
+        }
+    }
 }
 
 /// The year a header cell names (`2018年度`, `2018年`), if any.
@@ -701,11 +736,11 @@ pub fn read_tables(doc: &Document, era: &str, year: Option<i32>) -> TableRead {
 }
 
 /// Matches rows to template rows and their value cells to field ids.
-fn match_rows(rows: &[Row], era: &str, year: Option<i32>) -> Vec<Hit<'static>> {
+fn match_rows(rows: &[Row], era: &str, year: Option<i32>) -> Hits<'static> {
     let mut year_cols: Option<(usize, Vec<Option<i32>>)> = None; // (block, header years)
     let modern = matches!(era, "E19" | "E21");
-    let mut hits: Vec<Hit> = Vec::new();
-    let mut cursors: FastMap<&'static str, usize> = FastMap::default();
+    let mut hits = Hits { hits: Vec::new(), cols: Vec::new() };
+    let mut cursors = Cursors::default();
     // Per block: the 福建 appendix or the national table; table 二's header;
     // whether a 行政复议 header was seen (table 四).
     let mut block_is_fj: FastMap<usize, bool> = FastMap::default();
@@ -765,40 +800,39 @@ fn match_rows(rows: &[Row], era: &str, year: Option<i32>) -> Vec<Hit<'static>> {
             let t4_cells = fit_columns(&r.values, &vals, 15).filter(|_| t4_ctx && t4_label());
             if let Some(cells) = t4_cells {
                 let spec = &templates::T4.rows[0];
-                let cols = cells.iter().zip(spec.ids).map(|(&vi, ids)| (vi, *ids)).collect();
-                hits.push(Hit { template: &templates::T4, row: ri, cols });
+                let from = hits.cols.len();
+                hits.cols.extend(cells.iter().zip(spec.ids).map(|(&vi, ids)| (vi, *ids)));
+                hits.add(&templates::T4, ri, from);
                 continue;
             }
             if r.label.is_empty() {
                 continue;
             }
             // Table 三: fixed 7 columns.
-            let c3 = cursors.get(templates::T3.name).copied().unwrap_or(0);
-            if let Some(i) = best_row(&templates::T3, &r.label, c3) {
+            if let Some(i) = best_row(&templates::T3, &r.label, cursors.get(&templates::T3)) {
                 if let Some(cells) = fit_columns(&r.values, &vals, 7) {
                     let spec = &templates::T3.rows[i];
-                    let cols = cells.iter().zip(spec.ids).map(|(&vi, ids)| (vi, *ids)).collect();
-                    hits.push(Hit { template: &templates::T3, row: ri, cols });
-                    cursors.insert(templates::T3.name, i + 1);
+                    let from = hits.cols.len();
+                    hits.cols.extend(cells.iter().zip(spec.ids).map(|(&vi, ids)| (vi, *ids)));
+                    hits.add(&templates::T3, ri, from);
+                    cursors.set(&templates::T3, i + 1);
                     continue;
                 }
             }
             // Table 二: columns named by the block's header.
             if t2_block == r.block && !t2_header.is_empty() {
-                let c2 = cursors.get(templates::T2.name).copied().unwrap_or(0);
-                if let Some(i) = best_row(&templates::T2, &r.label, c2) {
+                if let Some(i) = best_row(&templates::T2, &r.label, cursors.get(&templates::T2)) {
                     let spec = &templates::T2.rows[i];
-                    let mut cols = Vec::new();
+                    let from = hits.cols.len();
                     let cells = fit_columns(&r.values, &vals, t2_header.len()).unwrap_or(&vals);
                     for (pos, &vi) in cells.iter().enumerate() {
                         let Some(keys) = t2_header.get(pos) else { break };
                         if let Some((_, id)) = spec.by_header.iter().find(|(k, _)| keys.contains(k)) {
-                            cols.push((vi, std::slice::from_ref(id)));
+                            hits.cols.push((vi, std::slice::from_ref(id)));
                         }
                     }
-                    if !cols.is_empty() {
-                        hits.push(Hit { template: &templates::T2, row: ri, cols });
-                        cursors.insert(templates::T2.name, i + 1);
+                    if hits.add(&templates::T2, ri, from) {
+                        cursors.set(&templates::T2, i + 1);
                     }
                 }
             }
@@ -811,10 +845,10 @@ fn match_rows(rows: &[Row], era: &str, year: Option<i32>) -> Vec<Hit<'static>> {
             } else {
                 &templates::E14_TABLE
             };
-            let cur = cursors.get(t.name).copied().unwrap_or(0);
-            let Some(i) = best_row(t, &r.label, cur) else { continue };
+            let Some(i) = best_row(t, &r.label, cursors.get(t)) else { continue };
             let spec = &t.rows[i];
-            let mut cols = Vec::new();
+            let from = hits.cols.len();
+            let cols = &mut hits.cols;
             match t.columns {
                 Columns::Fixed(1) => match &year_cols {
                     // Several year columns: read the report year's column only.
@@ -843,9 +877,8 @@ fn match_rows(rows: &[Row], era: &str, year: Option<i32>) -> Vec<Hit<'static>> {
                 }
                 _ => {}
             }
-            if !cols.is_empty() {
-                hits.push(Hit { template: t, row: ri, cols });
-                cursors.insert(t.name, i + 1);
+            if hits.add(t, ri, from) {
+                cursors.set(t, i + 1);
             }
         }
     }
@@ -855,21 +888,22 @@ fn match_rows(rows: &[Row], era: &str, year: Option<i32>) -> Vec<Hit<'static>> {
 
 /// The values of the matched cells, in document order; the first of an id
 /// read twice is kept.
-fn emit(doc: &Document, era: &str, rows: &[Row], hits: &[Hit]) -> TableRead {
+fn emit(doc: &Document, era: &str, rows: &[Row], hits: &Hits) -> TableRead {
+    let Hits { hits, cols } = hits;
     // Which templates hold at least one number in each block (rule 9: a blank
     // cell is 0 only in a table that holds numbers).
     // (Templates by address.)
     let mut has_numbers: FastSet<(usize, usize)> = FastSet::default();
     for h in hits {
         let r = &rows[h.row];
-        if h.cols.iter().any(|(vi, _)| matches!(r.values[*vi].kind, CellKind::Num(_))) {
+        if cols[h.cols.clone()].iter().any(|(vi, _)| matches!(r.values[*vi].kind, CellKind::Num(_))) {
             has_numbers.insert((h.template as *const Template as usize, r.block));
         }
     }
 
     let vocab = vocab();
     // At most one value per field, however many rows repeat.
-    let cells: usize = hits.iter().map(|h| h.cols.len()).sum();
+    let cells = cols.len();
     let mut values: Vec<Value> = Vec::with_capacity(cells.min(registry::fields().len()));
     // Position in `values` of each field read so far, by the field's
     // position in the registry.
@@ -881,7 +915,7 @@ fn emit(doc: &Document, era: &str, rows: &[Row], hits: &[Hit]) -> TableRead {
         for li in r.line_range() {
             table_lines[li] = true;
         }
-        for (vi, ids) in &h.cols {
+        for (vi, ids) in &cols[h.cols.clone()] {
             let cell = &r.values[*vi];
             for &id in *ids {
                 let Some(def) = vocab.field(id) else { continue };
