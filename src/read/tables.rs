@@ -134,7 +134,10 @@ impl<'a> Row<'a> {
         self.lines.0..=self.lines.1
     }
     fn add_label(&mut self, text: &'a str, sp: Span) {
-        let piece = squash(text);
+        self.add_squashed_label(squash(text), sp);
+    }
+    /// [`Row::add_label`] for text already squashed.
+    fn add_squashed_label(&mut self, piece: Cow<'a, str>, sp: Span) {
         if self.label.is_empty() {
             self.label = piece;
         } else {
@@ -295,7 +298,11 @@ fn vocab() -> &'static Vocab {
 
 /// A cell that names a column (`自然人`, `本年制发件数`, `2018年度`, `历年累计`).
 fn is_header_cell(s: &str) -> bool {
-    let s = squash(s);
+    is_header_word(&squash(s))
+}
+
+/// [`is_header_cell`] for a cell already squashed.
+fn is_header_word(s: &str) -> bool {
     if s.is_empty() {
         return false;
     }
@@ -558,17 +565,19 @@ fn build_rows<'a>(doc: &Document<'a>) -> Vec<Row<'a>> {
             rows.push(r);
             continue;
         }
-        if is_header_cell(text) {
+        // A header word or a piece of a row label: squashed once for both.
+        let q = squash(text);
+        if is_header_word(&q) {
             match pending.as_mut() {
                 Some(p) if p.header => {
-                    p.header_cells.push(squash(text).into_owned());
+                    p.header_cells.push(q.into_owned());
                     p.add_line(li);
                 }
                 _ => {
                     flush(&mut pending, &mut rows);
                     let mut r = Row::new(block, li);
                     r.header = true;
-                    r.header_cells.push(squash(text).into_owned());
+                    r.header_cells.push(q.into_owned());
                     pending = Some(r);
                 }
             }
@@ -576,13 +585,13 @@ fn build_rows<'a>(doc: &Document<'a>) -> Vec<Row<'a>> {
         }
         match pending.as_mut() {
             Some(p) if !p.header && p.values.is_empty() && !p.label.is_empty() && p.label.len() < 240 && !is_strong_label(text) => {
-                p.add_label(text, line.span);
+                p.add_squashed_label(q, line.span);
                 p.add_line(li);
             }
             _ => {
                 flush(&mut pending, &mut rows);
                 let mut r = Row::new(block, li);
-                r.add_label(text, line.span);
+                r.add_squashed_label(q, line.span);
                 pending = Some(r);
             }
         }
