@@ -244,10 +244,29 @@ fn number_before(t: &str, anchor_start: usize, rule: &Rule) -> Option<(Num, usiz
     None
 }
 
-/// Is the sentence inside a line that belongs to a table? (binary search)
-fn sentence_line_in_table(doc: &Document, table_lines: &[bool], sp: Span) -> bool {
-    let i = doc.lines.partition_point(|l| l.span.start <= sp.start);
-    i > 0 && table_lines.get(i - 1).copied().unwrap_or(false) && sp.end <= doc.lines[i - 1].span.end
+/// Tells whether sentences lie inside a line that belongs to a table.
+/// Sentences come in text order, so the line is found by walking on from
+/// the previous sentence's (a binary search per sentence otherwise).
+struct TableLineFinder<'d> {
+    doc: &'d Document<'d>,
+    table_lines: &'d [bool],
+    /// Lines starting at or before the last sentence's start.
+    before: usize,
+}
+
+impl TableLineFinder<'_> {
+    fn in_table(&mut self, sp: Span) -> bool {
+        let lines = &self.doc.lines;
+        if self.before > 0 && lines[self.before - 1].span.start > sp.start {
+            // Out of order (never, from `sentences`): search from scratch.
+            self.before = 0;
+        }
+        while self.before < lines.len() && lines[self.before].span.start <= sp.start {
+            self.before += 1;
+        }
+        let i = self.before;
+        i > 0 && self.table_lines.get(i - 1).copied().unwrap_or(false) && sp.end <= lines[i - 1].span.end
+    }
 }
 
 fn clause_start(t: &str, pos: usize) -> usize {
@@ -255,10 +274,11 @@ fn clause_start(t: &str, pos: usize) -> usize {
 }
 
 pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRead {
+    let mut finder = TableLineFinder { doc, table_lines, before: 0 };
     let sentences: Vec<Span> = doc
         .sentences()
         .into_iter()
-        .filter(|s| !sentence_line_in_table(doc, table_lines, *s))
+        .filter(|s| !finder.in_table(*s))
         .collect();
     let mut cands: Vec<Cand> = Vec::new();
     // One pass of the automaton per sentence (table text is skipped; an
