@@ -133,8 +133,7 @@ fn extract_decoded(text: &str) -> Report {
     let era = meta.era.clone().unwrap_or_else(|| "E14".to_string());
     let mut reading = read::read(&doc, &era, meta.year);
     let outline = segment::outline(&doc, &reading.table_lines);
-    let (derived, mut conflicts) = check::derive(&reading.fields, &reading.extra, &era);
-    let mut checks = check::run(&reading.fields, &derived, &era);
+    let (derived, mut conflicts, mut checks) = check::derive_and_run(&reading.fields, &reading.extra, &era);
     checks.append(&mut reading.conflicts);
     checks.append(&mut conflicts);
     let mut warnings = reading.warnings;

@@ -493,8 +493,22 @@ fn derived_value(k: &Key, value: f64) -> Value {
 /// Derived and summary values. `narrative_extra` holds summary/derived
 /// values the narrative stated (e.g. 主动公开政府信息1.53万条 in a 2020 report).
 pub fn derive(fields: &[Value], narrative_extra: &[Value], era: &str) -> (Vec<Value>, Vec<Check>) {
+    derive_from(&Vals::of(fields), narrative_extra, era)
+}
+
+/// [`derive`] then [`run`]: the derived values, the narrative conflicts
+/// found on the way, and the checks. (The stated values are gathered once
+/// for both.)
+pub fn derive_and_run(fields: &[Value], narrative_extra: &[Value], era: &str) -> (Vec<Value>, Vec<Check>, Vec<Check>) {
+    let stated = Vals::of(fields);
+    let (derived, conflicts) = derive_from(&stated, narrative_extra, era);
+    let checks = run_from(&stated, fields, &derived, era);
+    (derived, conflicts, checks)
+}
+
+/// [`derive`] with `v`, the values of the fields.
+fn derive_from(v: &Vals, narrative_extra: &[Value], era: &str) -> (Vec<Value>, Vec<Check>) {
     let plan = plan();
-    let v = Vals::of(fields);
     let mut conflicts = Vec::new();
     let mut out: Vec<Value> = Vec::new();
     // `out` by id, for membership tests without a scan.
@@ -739,8 +753,12 @@ fn is_other_sub_row(id: &str) -> bool {
 
 /// Evaluates every identity of checks.tsv that applies to `era`.
 pub fn run(fields: &[Value], derived: &[Value], era: &str) -> Vec<Check> {
+    run_from(&Vals::of(fields), fields, derived, era)
+}
+
+/// [`run`] with `stated`, the values of `fields`.
+fn run_from(stated: &Vals, fields: &[Value], derived: &[Value], era: &str) -> Vec<Check> {
     let plan = plan();
-    let stated = Vals::of(fields);
     let mut v = stated.clone();
     for d in derived {
         v.add(&d.id, d.value);
