@@ -30,14 +30,86 @@ pub struct Document<'a> {
     pub lines: Vec<Line>,
 }
 
+/// `text[s..e]` without the white space `str::trim` removes, as a span (an
+/// all-space range becomes empty at its end).
+///
+/// Most lines and cells start and end with a char that is not white space,
+/// which its first or last byte tells (the std trims decode a char at each
+/// end and look it up in the Unicode table).
+#[inline]
 fn trim_span(text: &str, s: usize, e: usize) -> Span {
-    let part = &text[s..e];
-    let lead = part.len() - part.trim_start().len();
-    let trail = part.len() - part.trim_end().len();
-    if lead + trail >= part.len() {
-        return Span { start: s + lead.min(part.len()), end: s + lead.min(part.len()) };
+    let b = &text.as_bytes()[s..e];
+    let trimmed = match *b {
+        [] => true,
+        // The last byte of `。` (E3 80 82) is also that of U+2002: such a
+        // last byte is looked at with the bytes before it.
+        [f, .., l] | [f @ l] => !SPACE_FIRST[f as usize] && (!SPACE_LAST[l as usize] || space_at_end(b).is_none()),
+    };
+    if trimmed {
+        return Span { start: s, end: e };
     }
-    Span { start: s + lead, end: e - trail }
+    trim_span_bytes(text.as_bytes(), s, e)
+}
+
+/// Bytes that may start a white space char (see `space_at_start`).
+static SPACE_FIRST: [bool; 256] = byte_set(&[b'\t', b'\n', 0x0B, 0x0C, b'\r', b' ', 0xC2, 0xE1, 0xE2, 0xE3]);
+/// Bytes that may end a white space char (see `space_at_start`).
+static SPACE_LAST: [bool; 256] = byte_set(&[
+    b'\t', b'\n', 0x0B, 0x0C, b'\r', b' ', 0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8A, 0x9F, 0xA0, 0xA8, 0xA9, 0xAF,
+]);
+
+/// A byte → member table of `bytes`.
+const fn byte_set(bytes: &[u8]) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < bytes.len() {
+        t[bytes[i] as usize] = true;
+        i += 1;
+    }
+    t
+}
+
+/// `trim_span` char by char from both ends (`text` is valid UTF-8).
+#[cold]
+fn trim_span_bytes(b: &[u8], mut s: usize, mut e: usize) -> Span {
+    while let Some(n) = space_at_start(&b[s..e]) {
+        s += n;
+    }
+    while let Some(n) = space_at_end(&b[s..e]) {
+        e -= n;
+    }
+    Span { start: s, end: e }
+}
+
+/// The byte length of the `char::is_whitespace` char `b` (UTF-8) starts
+/// with, if it starts with one: ASCII `\t`..`\r` and space, U+0085,
+/// U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F or
+/// U+3000, matched as their UTF-8 bytes.
+fn space_at_start(b: &[u8]) -> Option<usize> {
+    match b {
+        [b'\t'..=b'\r' | b' ', ..] => Some(1),
+        [0xC2, 0x85 | 0xA0, ..] => Some(2),
+        [0xE1, 0x9A, 0x80, ..]
+        | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+        | [0xE2, 0x81, 0x9F, ..]
+        | [0xE3, 0x80, 0x80, ..] => Some(3),
+        _ => None,
+    }
+}
+
+/// The byte length of the white space char (as in `space_at_start`) that
+/// `b` (valid UTF-8) ends with, if any. A lead byte is never a continuation
+/// byte, so the bytes matched are the whole last char.
+fn space_at_end(b: &[u8]) -> Option<usize> {
+    match b {
+        [.., b'\t'..=b'\r' | b' '] => Some(1),
+        [.., 0xC2, 0x85 | 0xA0] => Some(2),
+        [.., 0xE1, 0x9A, 0x80]
+        | [.., 0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF]
+        | [.., 0xE2, 0x81, 0x9F]
+        | [.., 0xE3, 0x80, 0x80] => Some(3),
+        _ => None,
+    }
 }
 
 /// Splits a markdown pipe row `| a | b |` into cell spans (outer pipes dropped).
@@ -55,11 +127,10 @@ fn pipe_cells(text: &str, s: usize, e: usize) -> Vec<Span> {
     }
     let mut out = Vec::new();
     let mut cs = inner_s;
-    for (i, c) in text[inner_s..inner_e].char_indices() {
-        if c == '|' {
-            out.push(trim_span(text, cs, inner_s + i));
-            cs = inner_s + i + 1;
-        }
+    // A pipe is ASCII: its byte offsets are char boundaries.
+    for i in memchr::memchr_iter(b'|', &text.as_bytes()[inner_s..inner_e]) {
+        out.push(trim_span(text, cs, inner_s + i));
+        cs = inner_s + i + 1;
     }
     out.push(trim_span(text, cs, inner_e));
     out
@@ -74,31 +145,40 @@ impl<'a> Document<'a> {
     pub fn new(norm: &'a Normalised) -> Self {
         let text = norm.text.as_str();
         let bytes = text.as_bytes();
-        let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
-        // Line ends; the last line runs to the end of the text.
-        let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
+        // A guess (lines are rarely shorter on average); the vector grows
+        // if need be, which costs less than counting the lines first.
+        let mut lines = Vec::with_capacity(bytes.len() / 16 + 1);
+        // One pass over the text for line ends and tabs together; the tabs
+        // of the line being read wait in `tabs`. The last line runs to the
+        // end of the text.
+        let mut tabs: Vec<usize> = Vec::new();
         let mut s = 0;
-        for e in ends {
-            let part = &text[s..e];
-            let pipes = part.trim_start().starts_with('|') && part.trim().matches('|').count() >= 2;
-            if pipes && is_pipe_separator(part.trim()) {
+        for e in memchr::memchr2_iter(b'\n', b'\t', bytes).chain(std::iter::once(bytes.len())) {
+            if bytes.get(e) == Some(&b'\t') {
+                tabs.push(e);
+                continue;
+            }
+            let span = trim_span(text, s, e);
+            let trimmed = &bytes[span.start..span.end];
+            let pipes = trimmed.first() == Some(&b'|') && trimmed.iter().filter(|&&b| b == b'|').count() >= 2;
+            if pipes && is_pipe_separator(&text[span.start..span.end]) {
                 // `|---|---|` carries nothing.
-            } else if memchr::memchr(b'\t', part.as_bytes()).is_some() {
-                let mut cells = Vec::with_capacity(memchr::memchr_iter(b'\t', part.as_bytes()).count() + 1);
+            } else if !tabs.is_empty() {
+                let mut cells = Vec::with_capacity(tabs.len() + 1);
                 let mut cs = s;
                 // A tab is ASCII: its byte offsets are char boundaries.
-                for i in memchr::memchr_iter(b'\t', part.as_bytes()) {
-                    cells.push(trim_span(text, cs, s + i));
-                    cs = s + i + 1;
+                for &i in &tabs {
+                    cells.push(trim_span(text, cs, i));
+                    cs = i + 1;
                 }
                 cells.push(trim_span(text, cs, e));
-                lines.push(Line { span: trim_span(text, s, e), cells, explicit_row: true });
+                lines.push(Line { span, cells, explicit_row: true });
             } else if pipes {
-                lines.push(Line { span: trim_span(text, s, e), cells: pipe_cells(text, s, e), explicit_row: true });
+                lines.push(Line { span, cells: pipe_cells(text, s, e), explicit_row: true });
             } else {
-                let sp = trim_span(text, s, e);
-                lines.push(Line { span: sp, cells: vec![sp], explicit_row: false });
+                lines.push(Line { span, cells: vec![span], explicit_row: false });
             }
+            tabs.clear();
             s = e + 1;
         }
         Document { norm, text, lines }
@@ -306,6 +386,32 @@ mod tests {
         assert_eq!(c[1], vec!["一、本年新收", "3", "0"]);
         assert_eq!(c[2], vec!["普通一行"]);
         assert!(d.lines[0].explicit_row && d.lines[1].explicit_row && !d.lines[2].explicit_row);
+    }
+
+    /// The byte-level trim removes exactly what `str::trim` does: every
+    /// char is told white space or not as `char::is_whitespace` tells it,
+    /// at either end, and runs of mixed spaces are all removed.
+    #[test]
+    fn trim_span_agrees_with_trim() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            let want = c.is_whitespace().then_some(b.len());
+            assert!(want.is_none() || (SPACE_FIRST[b[0] as usize] && SPACE_LAST[b[b.len() - 1] as usize]), "{c:?}");
+            assert_eq!((space_at_start(b), space_at_end(b)), (want, want), "{c:?}");
+        }
+        let ends = ["", " ", "\t", "\u{b}", "\u{85}", "\u{a0}", "\u{1680}", "\u{2000}", "\u{2029}", "\u{205f}", "\u{3000}", " \u{3000}\t", "。", "\u{a9}", "\u{1681}", "a", "中"];
+        for a in ends {
+            for mid in ["", "x", "中文", " 。 "] {
+                for b in ends {
+                    let t = format!("{a}{mid}{b}");
+                    let sp = trim_span(&t, 0, t.len());
+                    let want = t.trim();
+                    let at = if want.is_empty() { t.len() } else { want.as_ptr() as usize - t.as_ptr() as usize };
+                    assert_eq!((sp.start, sp.end), (at, at + want.len()), "{t:?}");
+                }
+            }
+        }
     }
 
     #[test]
