@@ -191,32 +191,36 @@ impl<'a> Document<'a> {
     /// Sentences (byte spans) of the text: split at 。；！？ and line ends.
     /// Table cells are sentences of their own.
     pub fn sentences(&self) -> Vec<Span> {
-        let b = self.text.as_bytes();
-        // At least one sentence per non-empty cell.
-        let mut out = Vec::with_capacity(self.lines.iter().map(|l| l.cells.len()).sum());
+        let mut stops = sentence_stops(self.text.as_bytes());
+        // At least one sentence per non-empty cell, one more per stop.
+        let mut out = Vec::with_capacity(self.lines.iter().map(|l| l.cells.len()).sum::<usize>() + stops.len());
+        // A stop past every cell ends the lookups below.
+        stops.push((usize::MAX, 0));
+        // `stops[k]` is the first stop not before the last cell's end:
+        // cells come in text order (should one not, the stops are looked
+        // up afresh).
+        let mut k = 0;
+        let mut last_end = 0;
         for line in &self.lines {
             for cell in &line.cells {
+                if cell.start == cell.end {
+                    continue;
+                }
+                if cell.start < last_end {
+                    k = stops.partition_point(|s| s.0 < cell.start);
+                }
+                last_end = cell.end;
+                while stops[k].0 < cell.start {
+                    k += 1;
+                }
+                // A stop that starts in a cell ends in it (cells end at
+                // char boundaries).
                 let mut st = cell.start;
-                let mut i = cell.start;
-                // The stops are `;`, `!`, `?`, 。(E3 80 82) and ；(EF BC 9B);
-                // the text is UTF-8, so `i` steps from one character's lead
-                // byte to the next.
-                while i < cell.end {
-                    let len = match b[i] {
-                        b';' | b'!' | b'?' => 1,
-                        0xE3 if b[i..cell.end].starts_with("。".as_bytes()) => 3,
-                        0xEF if b[i..cell.end].starts_with("；".as_bytes()) => 3,
-                        lead => {
-                            i += utf8_width(lead);
-                            continue;
-                        }
-                    };
-                    let end = i + len;
-                    if end > st {
-                        out.push(Span { start: st, end });
-                    }
-                    st = end;
-                    i = end;
+                while stops[k].0 < cell.end {
+                    let (at, len) = stops[k];
+                    out.push(Span { start: st, end: at + len });
+                    st = at + len;
+                    k += 1;
                 }
                 if cell.end > st {
                     out.push(Span { start: st, end: cell.end });
@@ -227,14 +231,22 @@ impl<'a> Document<'a> {
     }
 }
 
-/// The length of the UTF-8 character whose first byte is `lead`.
-fn utf8_width(lead: u8) -> usize {
-    match lead {
-        0..=0x7F => 1,
-        0x80..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
+/// The sentence stops of `b` (UTF-8), in text order, as (byte offset, byte
+/// length): `;`, `!`, `?`, 。(E3 80 82) and ；(EF BC 9B).
+///
+/// Two vector searches over the whole text (the stops are rare) instead of
+/// a walk through every char of every cell.
+fn sentence_stops(b: &[u8]) -> Vec<(usize, usize)> {
+    let mut stops: Vec<(usize, usize)> = memchr::memchr3_iter(b';', b'!', b'?', b).map(|i| (i, 1)).collect();
+    let ascii = stops.len();
+    // E3 and EF are lead bytes only: every hit starts a char.
+    stops.extend(
+        memchr::memchr2_iter(0xE3, 0xEF, b).filter(|&i| b[i..].starts_with("。".as_bytes()) || b[i..].starts_with("；".as_bytes())).map(|i| (i, 3)),
+    );
+    if ascii > 0 && ascii < stops.len() {
+        stops.sort_unstable();
     }
+    stops
 }
 
 const CN_NUMS: &str = "一二三四五六七八九十";
@@ -439,5 +451,12 @@ mod tests {
         let d = Document::new(&n);
         let s: Vec<&str> = d.sentences().iter().map(|s| d.slice(*s)).collect();
         assert_eq!(s, vec!["甲。", "乙;", "丙", "丁"]);
+        // Stops in cells, at cell ends, between cells; ；and ! ? kept.
+        let n = normalise("a。b\t;c。\t\t!\n| x?y | 。 |\nzw。");
+        let d = Document::new(&n);
+        let s: Vec<&str> = d.sentences().iter().map(|s| d.slice(*s)).collect();
+        assert_eq!(s, vec!["a。", "b", ";", "c。", "!", "x?", "y", "。", "zw。"]);
+        // A full-width ；does not survive normalising, but is a stop.
+        assert_eq!(sentence_stops("a；b?。".as_bytes()), vec![(1, 3), (5, 1), (6, 3)]);
     }
 }
