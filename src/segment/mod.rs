@@ -249,8 +249,6 @@ fn sentence_stops(b: &[u8]) -> Vec<(usize, usize)> {
     stops
 }
 
-const CN_NUMS: &str = "一二三四五六七八九十";
-
 fn is_cn_num(c: char) -> bool {
     matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
 }
@@ -295,14 +293,15 @@ pub fn heading_at(line: &str) -> Option<(u8, &str, usize)> {
         }
         (3u8, &line[..n], body_from)
     };
-    // Only the line's first 200 characters are looked at.
-    let limit = line.char_indices().nth(200).map_or(line.len(), |(i, _)| i);
+    // Only the line's first 200 characters are looked at (a line of at
+    // most 200 bytes has no more; longer ones are walked to the 200th).
+    let limit = if line.len() <= 200 { line.len() } else { line.char_indices().nth(200).map_or(line.len(), |(i, _)| i) };
     let body = &line[body_from.min(limit)..limit];
     if body.trim().is_empty() {
         return None;
     }
     // The title ends at the first sentence stop, or is the whole short line.
-    let stop = body.find(['。', ':', ';']).unwrap_or(body.len());
+    let stop = title_stop(body);
     let title = &body[..stop];
     if title.chars().count() > 40 || (level == 1 && body.len() > stop + 3 && body.chars().count() > 60) {
         // A long `一、…` line is prose that happens to start with a number.
@@ -311,6 +310,14 @@ pub fn heading_at(line: &str) -> Option<(u8, &str, usize)> {
         }
     }
     Some((level, number, body_from + title.len()))
+}
+
+/// The byte offset of the first `。`, `:` or `;` in `body`, else its length
+/// (as `body.find(['。', ':', ';'])`, by a vector search for the ASCII stops
+/// and the lead byte of `。` instead of decoding every char).
+fn title_stop(body: &str) -> usize {
+    let b = body.as_bytes();
+    memchr::memchr3_iter(b':', b';', 0xE3, b).find(|&i| b[i] != 0xE3 || b[i..].starts_with("。".as_bytes())).unwrap_or(b.len())
 }
 
 /// The outline: headings with level and span. Lines listed in `skip` (table
@@ -329,7 +336,7 @@ pub fn outline(doc: &Document, skip: &[bool]) -> Vec<Heading> {
             let title_end = title_start + len;
             let full = &doc.text[title_start..title_end];
             let title = full
-                .trim_start_matches(|c: char| CN_NUMS.contains(c) || c == '(' || c == ')' || c == '、' || c == '.' || c.is_ascii_digit())
+                .trim_start_matches(|c: char| is_cn_num(c) || c == '(' || c == ')' || c == '、' || c == '.' || c.is_ascii_digit())
                 .trim()
                 .to_string();
             out.push(Heading {
@@ -374,7 +381,7 @@ fn listed_sections(text: &str) -> Vec<Heading> {
         // Each part may carry a `一、` marker somewhere in it.
         if let Some(idx) = part.find('、') {
             let (head, title) = part.split_at(idx);
-            let num: String = head.chars().rev().take_while(|c| CN_NUMS.contains(*c)).collect::<Vec<_>>().into_iter().rev().collect();
+            let num: String = head.chars().rev().take_while(|&c| is_cn_num(c)).collect::<Vec<_>>().into_iter().rev().collect();
             let title = title.trim_start_matches('、').trim();
             if !num.is_empty() && !title.is_empty() && title.chars().count() <= 40 {
                 out.push(Heading { level: 1, number: num, title: title.to_string(), span: None, end: None });
@@ -433,6 +440,10 @@ mod tests {
         assert_eq!(heading_at("3.其他").map(|h| h.0), Some(3));
         assert_eq!(heading_at("1.5万条"), None);
         assert_eq!(heading_at("一是加强组织领导"), None);
+        // The title ends at the first stop; a CJK char sharing 。's lead byte does not end it.
+        assert_eq!(heading_at("二、《条例》落实情况:良好").map(|h| h.2), Some("二、《条例》落实情况".len()));
+        assert_eq!(heading_at("(三)主动公开;其他").map(|h| h.2), Some("(三)主动公开".len()));
+        assert_eq!(heading_at("4.复议。诉讼").map(|h| h.2), Some("4.复议".len()));
     }
 
     #[test]
