@@ -112,8 +112,26 @@ fn find_iter<'h>(hay: &'h str, needle: &'h str) -> impl Iterator<Item = usize> +
     memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes())
 }
 
+/// The first occurrence of `needle` in a short `hay` (a line, a name), as
+/// `str::find` gives it: a plain scan, as building a searcher costs more
+/// than such a search.
+fn find_short(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else { return Some(0) };
+    // A match of a valid UTF-8 needle starts at a char boundary.
+    h.windows(n.len()).position(|w| w[0] == first && w == n)
+}
+
+/// `YYYY-MM-DD`, as `format!("{y:04}-{m:02}-{d:02}")` writes it; digit by
+/// digit for the dates it meets (the formatting machinery cost more than
+/// finding and parsing the date).
 fn iso(y: i32, m: u32, d: u32) -> String {
-    format!("{y:04}-{m:02}-{d:02}")
+    let Ok(y @ 0..=9999) = u32::try_from(y) else { return format!("{y:04}-{m:02}-{d:02}") };
+    if m > 99 || d > 99 {
+        return format!("{y:04}-{m:02}-{d:02}");
+    }
+    let digit = |v: u32| char::from(b'0' + (v % 10) as u8);
+    [digit(y / 1000), digit(y / 100), digit(y / 10), digit(y), '-', digit(m / 10), digit(m), '-', digit(d / 10), digit(d)].into_iter().collect()
 }
 
 /// A date found in the text: (byte offset, y, m, d, byte length).
@@ -182,7 +200,7 @@ const NOISE_PREFIXES: &[&str] = &[
 
 /// Cleans an agency candidate; `None` when it does not look like a name.
 fn clean_agency(raw: &str) -> Option<String> {
-    let mut s: &str = raw.trim_matches(|c: char| !is_cjk(c) || "、,。:;".contains(c));
+    let mut s: &str = raw.trim_matches(|c: char| !is_cjk(c) || matches!(c, '、' | ',' | '。' | ':' | ';'));
     loop {
         let before = s;
         for p in NOISE_PREFIXES {
@@ -196,7 +214,7 @@ fn clean_agency(raw: &str) -> Option<String> {
     if !(2..=30).contains(&n) || !s.chars().all(|c| is_cjk(c) || c == '(' || c == ')') {
         return None;
     }
-    if s.contains("政府信息") || s.contains("年度") || s.contains("报告") || s.starts_with(['我', '全', '本', '各', '该', '其', '此']) || s.starts_with("贵单位") {
+    if ["政府信息", "年度", "报告"].iter().any(|w| find_short(s, w).is_some()) || s.starts_with(['我', '全', '本', '各', '该', '其', '此']) || s.starts_with("贵单位") {
         return None;
     }
     // A body is named by its place (白山市…, 中原区…) or is a national one.
@@ -221,21 +239,23 @@ fn clean_agency(raw: &str) -> Option<String> {
 /// Finds `<agency><year>年(度)政府信息公开` or `<year>年(度)<agency>政府信息公开`.
 fn agency_in(line: &str) -> Option<String> {
     let mut best = None;
-    for (i, _) in line.match_indices("年") {
+    for (i, _) in line.match_indices('年') {
         if year_before(line, i).is_none() {
             continue;
         }
         let y0 = i - 4;
         let mut after = &line[i + '年'.len_utf8()..];
         after = after.strip_prefix('度').unwrap_or(after);
-        let Some(k) = ["政府信息公开", "政务公开", "信息公开"].iter().filter_map(|w| after.find(w)).min() else { continue };
-        // Only the report's own name: …政府信息公开(工作)年度报告 / 年报.
-        let tail: String = after[k..].chars().take(16).collect();
-        if !["报告", "年报"].iter().any(|w| tail.contains(w)) {
+        let Some(k) = ["政府信息公开", "政务公开", "信息公开"].iter().filter_map(|w| find_short(after, w)).min() else { continue };
+        // Only the report's own name: …政府信息公开(工作)年度报告 / 年报,
+        // within 16 chars.
+        let tail = &after[k..];
+        let tail = &tail[..tail.char_indices().nth(16).map_or(tail.len(), |(i, _)| i)];
+        if !["报告", "年报"].iter().any(|w| find_short(tail, w).is_some()) {
             continue;
         }
         let before = &line[..y0];
-        let before = before.rsplit(|c: char| ",。;:》>|\t ".contains(c)).next().unwrap_or("");
+        let before = before.rsplit(|c: char| matches!(c, ',' | '。' | ';' | ':' | '》' | '>' | '|' | '\t' | ' ')).next().unwrap_or("");
         if let Some(a) = clean_agency(before) {
             best = Some(a);
             break;
@@ -251,14 +271,18 @@ fn agency_in(line: &str) -> Option<String> {
 
 fn is_report_title(line: &str) -> bool {
     line.chars().count() <= 70
-        && ["政府信息公开", "政务公开", "信息公开"].iter().any(|w| line.contains(w))
-        && ["年度报告", "年报", "工作报告", "情况报告"].iter().any(|w| line.contains(w))
+        && ["政府信息公开", "政务公开", "信息公开"].iter().any(|w| find_short(line, w).is_some())
+        && ["年度报告", "年报", "工作报告", "情况报告"].iter().any(|w| find_short(line, w).is_some())
+}
+
+/// The document's lines that are not empty, as text.
+fn non_empty_lines<'a>(doc: &'a Document) -> impl DoubleEndedIterator<Item = &'a str> + 'a {
+    doc.lines.iter().map(|l| doc.slice(l.span)).filter(|s| !s.is_empty())
 }
 
 /// The body the report covers.
 fn read_agency(doc: &Document) -> (Option<String>, Option<String>) {
-    let lines: Vec<&str> = doc.lines.iter().map(|l| doc.slice(l.span)).filter(|s| !s.is_empty()).collect();
-    let head: Vec<&str> = lines.iter().take(40).copied().collect();
+    let head: Vec<&str> = non_empty_lines(doc).take(40).collect();
     let mut title = None;
     for (hi, l) in head.iter().enumerate() {
         let l = l.trim_matches(|c: char| c == '|' || c == '#' || c == '*' || c.is_whitespace());
@@ -308,8 +332,9 @@ fn read_agency(doc: &Document) -> (Option<String>, Option<String>) {
         }
     }
     // The signature: an agency line followed by a date near the end.
-    let tail_from = lines.len().saturating_sub(15);
-    for w in tail_from..lines.len() {
+    let mut lines: Vec<&str> = non_empty_lines(doc).rev().take(15).collect();
+    lines.reverse();
+    for w in 0..lines.len() {
         let l = lines[w].trim();
         let next_is_date = lines.get(w + 1).is_some_and(|n| parse_date(n.trim()).is_some_and(|d| d.3 == n.trim().len()));
         if next_is_date && l.chars().all(is_cjk) {
@@ -455,8 +480,7 @@ fn read_published(doc: &Document) -> Option<String> {
         }
     }
     // The signature date: a line that is only a date, near the end.
-    let lines: Vec<&str> = doc.lines.iter().map(|l| doc.slice(l.span)).filter(|s| !s.is_empty()).collect();
-    for l in lines.iter().rev().take(12) {
+    for l in non_empty_lines(doc).rev().take(12) {
         if let Some((y, m, d, n)) = parse_date(l.trim()) {
             if n == l.trim().len() {
                 return Some(iso(y, m, d));
@@ -571,6 +595,20 @@ mod tests {
         assert_eq!(m.period, Some(["2017-01-01".to_string(), "2017-12-31".to_string()]));
         let m = meta("2020年工作。信息内容\t本年制发件数");
         assert_eq!((m.year, m.era.as_deref(), m.era_basis.as_deref()), (Some(2020), Some("E21"), Some("headers")));
+    }
+
+    /// The hand-written date and search helpers agree with `format!` and
+    /// `str::find`.
+    #[test]
+    fn iso_and_find_short() {
+        for (y, m, d) in [(2017, 1, 1), (1990, 12, 31), (0, 0, 0), (9999, 99, 99), (10000, 1, 1), (-5, 3, 4), (33, 100, 7), (2020, 7, 123)] {
+            assert_eq!(iso(y, m, d), format!("{y:04}-{m:02}-{d:02}"));
+        }
+        for hay in ["", "年", "2019年上海市政府信息公开年报", "信息公开信息公开", "政府信"] {
+            for needle in ["", "年", "信息公开", "政府信息公开", "年报", "x"] {
+                assert_eq!(find_short(hay, needle), hay.find(needle), "{hay} {needle}");
+            }
+        }
     }
 
     /// The word-at-a-time scan finds the same runs as a byte-by-byte one.
