@@ -137,20 +137,27 @@ fn iso(y: i32, m: u32, d: u32) -> String {
 /// A date found in the text: (byte offset, y, m, d, byte length).
 type DateAt = (usize, i32, u32, u32, usize);
 
-/// Dates anywhere in `s`. A date starts where a run of ASCII digits starts
-/// (and not inside the date before it).
-fn dates(s: &str) -> Vec<DateAt> {
+/// Dates anywhere in `s`, whose runs of ASCII digits start at `runs`: a
+/// date starts where a run starts (and not inside the date before it).
+fn dates(s: &str, runs: &[usize]) -> Vec<DateAt> {
     let mut out = Vec::new();
     // No date starts before the end of the last one found.
     let mut next = 0;
-    for_each_digit_run(s.as_bytes(), |i| {
+    for &i in runs {
         if i >= next {
             if let Some((y, m, d, n)) = parse_date(&s[i..]) {
                 out.push((i, y, m, d, n));
                 next = i + n;
             }
         }
-    });
+    }
+    out
+}
+
+/// The offsets where the runs of ASCII digits in `b` start, in order.
+fn digit_runs(b: &[u8]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for_each_digit_run(b, |i| out.push(i));
     out
 }
 
@@ -466,17 +473,27 @@ fn read_year(text: &str, title: Option<&str>, period: &Option<[String; 2]>, ds: 
 
 fn read_published(doc: &Document) -> Option<String> {
     let text = doc.text;
-    // In order of preference; each label's occurrences in text order.
-    static LABELS: OnceLock<Words> = OnceLock::new();
-    let labels = LABELS.get_or_init(|| Words::new(&["发布日期", "发布时间", "公开日期", "发文日期", "发布于", "时间", "日期"]));
-    for (_, i, l) in labels.each(text) {
-        if text[..i].ends_with(['成', '文', '效', '止', '印']) {
-            continue;
-        }
-        let rest = &text[i + l.len()..];
-        let skip: usize = rest.chars().take_while(|c| ":| \t".contains(*c)).map(char::len_utf8).sum();
-        if let Some((y, m, d, _)) = parse_date(&rest[skip..]) {
-            return Some(iso(y, m, d));
+    // The labels in order of preference, each as one of `WORDS` and what
+    // comes right before it (发布日期 is 日期 after 发布): three searches
+    // for seven labels. Each label's occurrences are taken in text order.
+    const WORDS: [&str; 3] = ["日期", "时间", "发布于"];
+    const LABELS: [(usize, &str); 7] = [(0, "发布"), (1, "发布"), (0, "公开"), (0, "发文"), (2, ""), (1, ""), (0, "")];
+    static FINDERS: OnceLock<Words> = OnceLock::new();
+    let finders = FINDERS.get_or_init(|| Words::new(&WORDS));
+    // Each word's occurrences, searched for when first needed.
+    let mut found: [Option<Vec<usize>>; 3] = [None, None, None];
+    for (w, before) in LABELS {
+        let at = found[w].get_or_insert_with(|| finders.find_iter(w, text).collect());
+        for &p in at.iter() {
+            let Some(i) = p.checked_sub(before.len()).filter(|&i| text.as_bytes()[i..p] == *before.as_bytes()) else { continue };
+            if text[..i].ends_with(['成', '文', '效', '止', '印']) {
+                continue;
+            }
+            let rest = &text[p + WORDS[w].len()..];
+            let skip: usize = rest.chars().take_while(|c| ":| \t".contains(*c)).map(char::len_utf8).sum();
+            if let Some((y, m, d, _)) = parse_date(&rest[skip..]) {
+                return Some(iso(y, m, d));
+            }
         }
     }
     // The signature date: a line that is only a date, near the end.
@@ -490,15 +507,17 @@ fn read_published(doc: &Document) -> Option<String> {
     None
 }
 
-fn read_contact(text: &str) -> Contact {
+/// Phone numbers, address and website; `runs` are where the runs of ASCII
+/// digits in `text` start.
+fn read_contact(text: &str, runs: &[usize]) -> Contact {
     let mut c = Contact::default();
     // Phone numbers: 0472-5618197, 028-26655501.
     let b = text.as_bytes();
     // Numbers start with a 0 that starts a run of digits; a number found is
     // skipped whole (`next`).
     let mut next = 0;
-    for i in memchr::memchr_iter(b'0', b) {
-        if i < next || (i > 0 && b[i - 1].is_ascii_digit()) {
+    for &i in runs {
+        if i < next || b[i] != b'0' {
             continue;
         }
         let area = b[i..].iter().take_while(|x| x.is_ascii_digit()).count();
@@ -538,7 +557,8 @@ fn read_contact(text: &str) -> Contact {
 
 pub fn read_meta(doc: &Document) -> Meta {
     let (agency, title) = read_agency(doc);
-    let ds = dates(doc.text);
+    let runs = digit_runs(doc.text.as_bytes());
+    let ds = dates(doc.text, &runs);
     let period = read_period(doc.text, &ds);
     let year = read_year(doc.text, title.as_deref(), &period, &ds);
     let (era, era_basis) = detect_era(doc.text, year);
@@ -549,7 +569,7 @@ pub fn read_meta(doc: &Document) -> Meta {
         era_basis,
         published: read_published(doc),
         period,
-        contact: read_contact(doc.text),
+        contact: read_contact(doc.text, &runs),
         title,
     }
 }
@@ -629,6 +649,19 @@ mod tests {
                 assert_eq!(digit_bytes(w), want, "{w:x}");
             }
         }
+    }
+
+    /// Labels in order of preference, each one's occurrences in text order;
+    /// a label after 成/文/效/止/印 or without a date is passed over.
+    #[test]
+    fn published_label_preference() {
+        let published = |t: &str| meta(t).published;
+        assert_eq!(published("时间:2019-02-03\n公开日期:2019-04-05"), Some("2019-04-05".into()));
+        assert_eq!(published("发布于2019-5-6\n发布时间 2019.01.02\n发布时间:未知"), Some("2019-01-02".into()));
+        assert_eq!(published("发布日期:待定\n发文日期:2018年3月1日\n发布日期|2018/02/01"), Some("2018-02-01".into()));
+        assert_eq!(published("成文日期:2018-01-01\n印发日期:2018-01-02\n日期:2018-01-03"), Some("2018-01-02".into()));
+        assert_eq!(published("成文日期:2018-01-01\n截止日期:x\n日期:2018-01-03"), Some("2018-01-03".into()));
+        assert_eq!(published("有效日期:2018-01-01\n正文\n2020年1月2日"), Some("2020-01-02".into()));
     }
 
     #[test]
