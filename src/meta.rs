@@ -143,8 +143,10 @@ fn dates(s: &str, runs: &[usize]) -> Vec<DateAt> {
     let mut out = Vec::new();
     // No date starts before the end of the last one found.
     let mut next = 0;
+    let b = s.as_bytes();
     for &i in runs {
-        if i >= next {
+        // Most runs are short numbers: `parse_date`'s first test, inline.
+        if i >= next && b.len() >= i + 8 && b[i..i + 4].iter().all(u8::is_ascii_digit) {
             if let Some((y, m, d, n)) = parse_date(&s[i..]) {
                 out.push((i, y, m, d, n));
                 next = i + n;
