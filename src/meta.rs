@@ -264,7 +264,7 @@ fn agency_in(line: &str) -> Option<String> {
             continue;
         }
         let before = &line[..y0];
-        let before = before.rsplit(|c: char| matches!(c, ',' | '。' | ';' | ':' | '》' | '>' | '|' | '\t' | ' ')).next().unwrap_or("");
+        let before = before.rsplit([',', '。', ';', ':', '》', '>', '|', '\t', ' ']).next().unwrap_or("");
         if let Some(a) = clean_agency(before) {
             best = Some(a);
             break;
