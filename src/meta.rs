@@ -112,30 +112,89 @@ fn find_iter<'h>(hay: &'h str, needle: &'h str) -> impl Iterator<Item = usize> +
     memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes())
 }
 
+/// The first occurrence of `needle` in a short `hay` (a line, a name), as
+/// `str::find` gives it: a plain scan, as building a searcher costs more
+/// than such a search.
+fn find_short(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = n.first() else { return Some(0) };
+    // A match of a valid UTF-8 needle starts at a char boundary.
+    h.windows(n.len()).position(|w| w[0] == first && w == n)
+}
+
+/// `YYYY-MM-DD`, as `format!("{y:04}-{m:02}-{d:02}")` writes it; digit by
+/// digit for the dates it meets (the formatting machinery cost more than
+/// finding and parsing the date).
 fn iso(y: i32, m: u32, d: u32) -> String {
-    format!("{y:04}-{m:02}-{d:02}")
+    let Ok(y @ 0..=9999) = u32::try_from(y) else { return format!("{y:04}-{m:02}-{d:02}") };
+    if m > 99 || d > 99 {
+        return format!("{y:04}-{m:02}-{d:02}");
+    }
+    let digit = |v: u32| char::from(b'0' + (v % 10) as u8);
+    [digit(y / 1000), digit(y / 100), digit(y / 10), digit(y), '-', digit(m / 10), digit(m), '-', digit(d / 10), digit(d)].into_iter().collect()
 }
 
 /// A date found in the text: (byte offset, y, m, d, byte length).
 type DateAt = (usize, i32, u32, u32, usize);
 
-/// Dates anywhere in `s`. Dates start with an ASCII digit, so the scan walks
-/// bytes and only tries to parse where a run of digits begins.
-fn dates(s: &str) -> Vec<DateAt> {
-    let b = s.as_bytes();
+/// Dates anywhere in `s`, whose runs of ASCII digits start at `runs`: a
+/// date starts where a run starts (and not inside the date before it).
+fn dates(s: &str, runs: &[usize]) -> Vec<DateAt> {
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit()) {
+    // No date starts before the end of the last one found.
+    let mut next = 0;
+    let b = s.as_bytes();
+    for &i in runs {
+        // Most runs are short numbers: `parse_date`'s first test, inline.
+        if i >= next && b.len() >= i + 8 && b[i..i + 4].iter().all(u8::is_ascii_digit) {
             if let Some((y, m, d, n)) = parse_date(&s[i..]) {
                 out.push((i, y, m, d, n));
-                i += n;
-                continue;
+                next = i + n;
             }
         }
-        i += 1;
     }
     out
+}
+
+/// The offsets where the runs of ASCII digits in `b` start, in order.
+fn digit_runs(b: &[u8]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for_each_digit_run(b, |i| out.push(i));
+    out
+}
+
+/// Calls `f` with the offset of every run of ASCII digits in `b`, in order.
+///
+/// Reports are mostly CJK text, with digits here and there; the bytes are
+/// looked at eight at a time (a per-byte test walked the whole text and
+/// cost more than all the dates' parsing).
+fn for_each_digit_run(b: &[u8], mut f: impl FnMut(usize)) {
+    let words = b.chunks_exact(8);
+    // The last few bytes, padded with zeros (not digits) to a word.
+    let mut tail = [0u8; 8];
+    tail[..words.remainder().len()].copy_from_slice(words.remainder());
+    // The previous word's digits: a run may go on across words.
+    let mut prev = 0u64;
+    for (k, w) in words.map(|w| u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]])).chain([u64::from_le_bytes(tail)]).enumerate() {
+        let digits = digit_bytes(w);
+        // A run starts at a digit whose previous byte is not a digit.
+        let mut starts = digits & !((digits << 8) | (prev >> 56));
+        while starts != 0 {
+            f(k * 8 + starts.trailing_zeros() as usize / 8);
+            starts &= starts - 1;
+        }
+        prev = digits;
+    }
+}
+
+/// Bit 7 of each byte of `w` set where that byte is an ASCII digit, else
+/// clear. Per byte `v` of `w & 0x7F..`: `0xB9 - v` has bit 7 set when
+/// `v <= b'9'`, `v + 0x50` when `v >= b'0'`, and `!w` when the byte is
+/// ASCII; neither sum nor difference carries into the next byte.
+fn digit_bytes(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let low7 = w & (ONES * 0x7F);
+    (ONES * (0x7F + b'9' as u64 + 1) - low7) & !w & (low7 + ONES * (0x7F - (b'0' as u64 - 1))) & (ONES * 0x80)
 }
 
 const PLACE_SUFFIXES: &[char] = &['省', '市', '区', '县', '镇', '乡', '旗', '州', '盟'];
@@ -150,7 +209,7 @@ const NOISE_PREFIXES: &[&str] = &[
 
 /// Cleans an agency candidate; `None` when it does not look like a name.
 fn clean_agency(raw: &str) -> Option<String> {
-    let mut s: &str = raw.trim_matches(|c: char| !is_cjk(c) || "、,。:;".contains(c));
+    let mut s: &str = raw.trim_matches(|c: char| !is_cjk(c) || matches!(c, '、' | ',' | '。' | ':' | ';'));
     loop {
         let before = s;
         for p in NOISE_PREFIXES {
@@ -164,7 +223,7 @@ fn clean_agency(raw: &str) -> Option<String> {
     if !(2..=30).contains(&n) || !s.chars().all(|c| is_cjk(c) || c == '(' || c == ')') {
         return None;
     }
-    if s.contains("政府信息") || s.contains("年度") || s.contains("报告") || s.starts_with(['我', '全', '本', '各', '该', '其', '此']) || s.starts_with("贵单位") {
+    if ["政府信息", "年度", "报告"].iter().any(|w| find_short(s, w).is_some()) || s.starts_with(['我', '全', '本', '各', '该', '其', '此']) || s.starts_with("贵单位") {
         return None;
     }
     // A body is named by its place (白山市…, 中原区…) or is a national one.
@@ -189,21 +248,23 @@ fn clean_agency(raw: &str) -> Option<String> {
 /// Finds `<agency><year>年(度)政府信息公开` or `<year>年(度)<agency>政府信息公开`.
 fn agency_in(line: &str) -> Option<String> {
     let mut best = None;
-    for (i, _) in line.match_indices("年") {
+    for (i, _) in line.match_indices('年') {
         if year_before(line, i).is_none() {
             continue;
         }
         let y0 = i - 4;
         let mut after = &line[i + '年'.len_utf8()..];
         after = after.strip_prefix('度').unwrap_or(after);
-        let Some(k) = ["政府信息公开", "政务公开", "信息公开"].iter().filter_map(|w| after.find(w)).min() else { continue };
-        // Only the report's own name: …政府信息公开(工作)年度报告 / 年报.
-        let tail: String = after[k..].chars().take(16).collect();
-        if !["报告", "年报"].iter().any(|w| tail.contains(w)) {
+        let Some(k) = ["政府信息公开", "政务公开", "信息公开"].iter().filter_map(|w| find_short(after, w)).min() else { continue };
+        // Only the report's own name: …政府信息公开(工作)年度报告 / 年报,
+        // within 16 chars.
+        let tail = &after[k..];
+        let tail = &tail[..tail.char_indices().nth(16).map_or(tail.len(), |(i, _)| i)];
+        if !["报告", "年报"].iter().any(|w| find_short(tail, w).is_some()) {
             continue;
         }
         let before = &line[..y0];
-        let before = before.rsplit(|c: char| ",。;:》>|\t ".contains(c)).next().unwrap_or("");
+        let before = before.rsplit([',', '。', ';', ':', '》', '>', '|', '\t', ' ']).next().unwrap_or("");
         if let Some(a) = clean_agency(before) {
             best = Some(a);
             break;
@@ -219,14 +280,18 @@ fn agency_in(line: &str) -> Option<String> {
 
 fn is_report_title(line: &str) -> bool {
     line.chars().count() <= 70
-        && ["政府信息公开", "政务公开", "信息公开"].iter().any(|w| line.contains(w))
-        && ["年度报告", "年报", "工作报告", "情况报告"].iter().any(|w| line.contains(w))
+        && ["政府信息公开", "政务公开", "信息公开"].iter().any(|w| find_short(line, w).is_some())
+        && ["年度报告", "年报", "工作报告", "情况报告"].iter().any(|w| find_short(line, w).is_some())
+}
+
+/// The document's lines that are not empty, as text.
+fn non_empty_lines<'a>(doc: &'a Document) -> impl DoubleEndedIterator<Item = &'a str> + 'a {
+    doc.lines.iter().map(|l| doc.slice(l.span)).filter(|s| !s.is_empty())
 }
 
 /// The body the report covers.
 fn read_agency(doc: &Document) -> (Option<String>, Option<String>) {
-    let lines: Vec<&str> = doc.lines.iter().map(|l| doc.slice(l.span)).filter(|s| !s.is_empty()).collect();
-    let head: Vec<&str> = lines.iter().take(40).copied().collect();
+    let head: Vec<&str> = non_empty_lines(doc).take(40).collect();
     let mut title = None;
     for (hi, l) in head.iter().enumerate() {
         let l = l.trim_matches(|c: char| c == '|' || c == '#' || c == '*' || c.is_whitespace());
@@ -276,8 +341,9 @@ fn read_agency(doc: &Document) -> (Option<String>, Option<String>) {
         }
     }
     // The signature: an agency line followed by a date near the end.
-    let tail_from = lines.len().saturating_sub(15);
-    for w in tail_from..lines.len() {
+    let mut lines: Vec<&str> = non_empty_lines(doc).rev().take(15).collect();
+    lines.reverse();
+    for w in 0..lines.len() {
         let l = lines[w].trim();
         let next_is_date = lines.get(w + 1).is_some_and(|n| parse_date(n.trim()).is_some_and(|d| d.3 == n.trim().len()));
         if next_is_date && l.chars().all(is_cjk) {
@@ -409,22 +475,31 @@ fn read_year(text: &str, title: Option<&str>, period: &Option<[String; 2]>, ds: 
 
 fn read_published(doc: &Document) -> Option<String> {
     let text = doc.text;
-    // In order of preference; each label's occurrences in text order.
-    static LABELS: OnceLock<Words> = OnceLock::new();
-    let labels = LABELS.get_or_init(|| Words::new(&["发布日期", "发布时间", "公开日期", "发文日期", "发布于", "时间", "日期"]));
-    for (_, i, l) in labels.each(text) {
-        if text[..i].ends_with(['成', '文', '效', '止', '印']) {
-            continue;
-        }
-        let rest = &text[i + l.len()..];
-        let skip: usize = rest.chars().take_while(|c| ":| \t".contains(*c)).map(char::len_utf8).sum();
-        if let Some((y, m, d, _)) = parse_date(&rest[skip..]) {
-            return Some(iso(y, m, d));
+    // The labels in order of preference, each as one of `WORDS` and what
+    // comes right before it (发布日期 is 日期 after 发布): three searches
+    // for seven labels. Each label's occurrences are taken in text order.
+    const WORDS: [&str; 3] = ["日期", "时间", "发布于"];
+    const LABELS: [(usize, &str); 7] = [(0, "发布"), (1, "发布"), (0, "公开"), (0, "发文"), (2, ""), (1, ""), (0, "")];
+    static FINDERS: OnceLock<Words> = OnceLock::new();
+    let finders = FINDERS.get_or_init(|| Words::new(&WORDS));
+    // Each word's occurrences, searched for when first needed.
+    let mut found: [Option<Vec<usize>>; 3] = [None, None, None];
+    for (w, before) in LABELS {
+        let at = found[w].get_or_insert_with(|| finders.find_iter(w, text).collect());
+        for &p in at.iter() {
+            let Some(i) = p.checked_sub(before.len()).filter(|&i| text.as_bytes()[i..p] == *before.as_bytes()) else { continue };
+            if text[..i].ends_with(['成', '文', '效', '止', '印']) {
+                continue;
+            }
+            let rest = &text[p + WORDS[w].len()..];
+            let skip: usize = rest.chars().take_while(|c| ":| \t".contains(*c)).map(char::len_utf8).sum();
+            if let Some((y, m, d, _)) = parse_date(&rest[skip..]) {
+                return Some(iso(y, m, d));
+            }
         }
     }
     // The signature date: a line that is only a date, near the end.
-    let lines: Vec<&str> = doc.lines.iter().map(|l| doc.slice(l.span)).filter(|s| !s.is_empty()).collect();
-    for l in lines.iter().rev().take(12) {
+    for l in non_empty_lines(doc).rev().take(12) {
         if let Some((y, m, d, n)) = parse_date(l.trim()) {
             if n == l.trim().len() {
                 return Some(iso(y, m, d));
@@ -434,15 +509,17 @@ fn read_published(doc: &Document) -> Option<String> {
     None
 }
 
-fn read_contact(text: &str) -> Contact {
+/// Phone numbers, address and website; `runs` are where the runs of ASCII
+/// digits in `text` start.
+fn read_contact(text: &str, runs: &[usize]) -> Contact {
     let mut c = Contact::default();
     // Phone numbers: 0472-5618197, 028-26655501.
     let b = text.as_bytes();
     // Numbers start with a 0 that starts a run of digits; a number found is
     // skipped whole (`next`).
     let mut next = 0;
-    for i in memchr::memchr_iter(b'0', b) {
-        if i < next || (i > 0 && b[i - 1].is_ascii_digit()) {
+    for &i in runs {
+        if i < next || b[i] != b'0' {
             continue;
         }
         let area = b[i..].iter().take_while(|x| x.is_ascii_digit()).count();
@@ -482,7 +559,8 @@ fn read_contact(text: &str) -> Contact {
 
 pub fn read_meta(doc: &Document) -> Meta {
     let (agency, title) = read_agency(doc);
-    let ds = dates(doc.text);
+    let runs = digit_runs(doc.text.as_bytes());
+    let ds = dates(doc.text, &runs);
     let period = read_period(doc.text, &ds);
     let year = read_year(doc.text, title.as_deref(), &period, &ds);
     let (era, era_basis) = detect_era(doc.text, year);
@@ -493,7 +571,7 @@ pub fn read_meta(doc: &Document) -> Meta {
         era_basis,
         published: read_published(doc),
         period,
-        contact: read_contact(doc.text),
+        contact: read_contact(doc.text, &runs),
         title,
     }
 }
@@ -539,6 +617,53 @@ mod tests {
         assert_eq!(m.period, Some(["2017-01-01".to_string(), "2017-12-31".to_string()]));
         let m = meta("2020年工作。信息内容\t本年制发件数");
         assert_eq!((m.year, m.era.as_deref(), m.era_basis.as_deref()), (Some(2020), Some("E21"), Some("headers")));
+    }
+
+    /// The hand-written date and search helpers agree with `format!` and
+    /// `str::find`.
+    #[test]
+    fn iso_and_find_short() {
+        for (y, m, d) in [(2017, 1, 1), (1990, 12, 31), (0, 0, 0), (9999, 99, 99), (10000, 1, 1), (-5, 3, 4), (33, 100, 7), (2020, 7, 123)] {
+            assert_eq!(iso(y, m, d), format!("{y:04}-{m:02}-{d:02}"));
+        }
+        for hay in ["", "年", "2019年上海市政府信息公开年报", "信息公开信息公开", "政府信"] {
+            for needle in ["", "年", "信息公开", "政府信息公开", "年报", "x"] {
+                assert_eq!(find_short(hay, needle), hay.find(needle), "{hay} {needle}");
+            }
+        }
+    }
+
+    /// The word-at-a-time scan finds the same runs as a byte-by-byte one.
+    #[test]
+    fn digit_runs() {
+        for t in ["", "1", "a1", "12345678", "1234567a9", "x2017年1月1日至2017年12月31日", "\u{FF11}0 99 ab7", "\u{660}٣9"] {
+            let b = t.as_bytes();
+            let want: Vec<usize> = (0..b.len()).filter(|&i| b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit())).collect();
+            let mut got = Vec::new();
+            for_each_digit_run(b, |i| got.push(i));
+            assert_eq!(got, want, "{t:?}");
+        }
+        // Every byte value next to every other, at both ends of a word.
+        for v in 0..=255u64 {
+            for u in 0..=255u64 {
+                let w = v | u << 8 | v << 48 | u << 56;
+                let want: u64 = (0..8).filter(|k| ((w >> (8 * k)) as u8).is_ascii_digit()).map(|k| 0x80 << (8 * k)).sum();
+                assert_eq!(digit_bytes(w), want, "{w:x}");
+            }
+        }
+    }
+
+    /// Labels in order of preference, each one's occurrences in text order;
+    /// a label after 成/文/效/止/印 or without a date is passed over.
+    #[test]
+    fn published_label_preference() {
+        let published = |t: &str| meta(t).published;
+        assert_eq!(published("时间:2019-02-03\n公开日期:2019-04-05"), Some("2019-04-05".into()));
+        assert_eq!(published("发布于2019-5-6\n发布时间 2019.01.02\n发布时间:未知"), Some("2019-01-02".into()));
+        assert_eq!(published("发布日期:待定\n发文日期:2018年3月1日\n发布日期|2018/02/01"), Some("2018-02-01".into()));
+        assert_eq!(published("成文日期:2018-01-01\n印发日期:2018-01-02\n日期:2018-01-03"), Some("2018-01-02".into()));
+        assert_eq!(published("成文日期:2018-01-01\n截止日期:x\n日期:2018-01-03"), Some("2018-01-03".into()));
+        assert_eq!(published("有效日期:2018-01-01\n正文\n2020年1月2日"), Some("2020-01-02".into()));
     }
 
     #[test]
