@@ -388,8 +388,15 @@ fn is_strong_label(s: &str) -> bool {
 
 /// A line of prose rather than a table cell.
 fn is_prose(s: &str) -> bool {
+    if s.contains('。') {
+        return true;
+    }
+    // Up to 30 bytes is up to 30 chars: short cells are not counted.
+    if s.len() <= 30 {
+        return false;
+    }
     let n = s.chars().count();
-    n > 60 || s.contains('。') || (n > 30 && s.matches(',').count() >= 2 && !s.contains("勾稽"))
+    n > 60 || (n > 30 && s.matches(',').count() >= 2 && !s.contains("勾稽"))
 }
 
 /// `规章 1 0 11` / `规章1 0 11`: a label followed by numbers on one line.
