@@ -18,8 +18,6 @@ pub struct KeySet<T> {
     /// key, then those of its suffixes), as indices into `entries`.
     ends: Vec<Vec<u32>>,
     entries: Vec<Entry<T>>,
-    /// The longest key, in bytes.
-    longest: usize,
 }
 
 /// Flag on a `next` value: the state reached is the end of some key.
@@ -97,57 +95,27 @@ impl<T: Copy> KeySet<T> {
                 queue.push_back(t);
             }
         }
-        let longest = entries.iter().map(|e| e.key.len()).max().unwrap_or(0);
-        KeySet { class, columns, next, ends, entries, longest }
-    }
-
-    /// Calls `f(byte offset, key, payload)` for every occurrence of every
-    /// key in `text`, in text order (at one offset, in insertion order).
-    /// Occurrences may overlap. `f` returns false to stop.
-    pub fn for_each(&self, text: &str, mut f: impl FnMut(usize, &'static str, T) -> bool) {
-        // The automaton sees a key when it ends; the callers want them by
-        // start. A key ending later starts at most `longest` bytes before
-        // its end, so a match starting before that is final: matches wait
-        // in a small sorted window and leave it in order (no gathering of
-        // the whole text's matches, which a long line could make millions).
-        let mut window: Vec<(usize, u32)> = Vec::new();
-        let (mut at, mut s) = (0usize, 0usize);
-        while let Some((end, state)) = self.next_match(text.as_bytes(), at, s) {
-            (at, s) = (end, state);
-            let i = end - 1;
-            for &k in &self.ends[s / self.columns] {
-                let m = (i + 1 - self.entries[k as usize].key.len(), k);
-                let at = window.partition_point(|w| *w < m);
-                window.insert(at, m);
-            }
-            // Keys ending after `i` start at `i + 2 - longest` or later.
-            let settled = window.partition_point(|w| w.0 + self.longest < i + 2);
-            for (start, k) in window.drain(..settled) {
-                let e = &self.entries[k as usize];
-                if !f(start, e.key, e.payload) {
-                    return;
-                }
-            }
-        }
-        for (start, k) in window {
-            let e = &self.entries[k as usize];
-            if !f(start, e.key, e.payload) {
-                return;
-            }
-        }
+        KeySet { class, columns, next, ends, entries }
     }
 
     /// Calls `f(byte offset, key, payload)` for every occurrence of every
     /// key in `text`, in the order the automaton reaches their ends (not by
     /// start): for callers that keep the best match, or sort the few they
-    /// keep, it spares [`KeySet::for_each`]'s ordering of every match.
+    /// keep, it spares ordering every match.
     pub fn each_unordered(&self, text: &str, mut f: impl FnMut(usize, &'static str, T)) {
+        self.each_entry(text, |at, k| {
+            let e = &self.entries[k as usize];
+            f(at, e.key, e.payload);
+        });
+    }
+
+    /// [`KeySet::each_unordered`] with the keys' positions in `entries`.
+    fn each_entry(&self, text: &str, mut f: impl FnMut(usize, u32)) {
         let (mut at, mut s) = (0usize, 0usize);
         while let Some((end, state)) = self.next_match(text.as_bytes(), at, s) {
             (at, s) = (end, state);
             for &k in &self.ends[s / self.columns] {
-                let e = &self.entries[k as usize];
-                f(end - e.key.len(), e.key, e.payload);
+                f(end - self.entries[k as usize].key.len(), k);
             }
         }
     }
@@ -168,15 +136,14 @@ impl<T: Copy> KeySet<T> {
         None
     }
 
-    /// Every occurrence of every key in `text`, in text order:
-    /// (byte offset, key, payload).
+    /// Every occurrence of every key in `text`, in text order (at one
+    /// offset, in the order the keys were given): (byte offset, key,
+    /// payload).
     pub fn find_all(&self, text: &str) -> Vec<(usize, &'static str, T)> {
-        let mut out = Vec::new();
-        self.for_each(text, |i, k, p| {
-            out.push((i, k, p));
-            true
-        });
-        out
+        let mut found = Vec::new();
+        self.each_entry(text, |at, k| found.push((at, k)));
+        found.sort_unstable();
+        found.into_iter().map(|(at, k)| (at, self.entries[k as usize].key, self.entries[k as usize].payload)).collect()
     }
 
     /// Whether any key occurs in `text`: stops at the first key's end
