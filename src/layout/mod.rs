@@ -78,15 +78,27 @@ pub fn has_text(items: &[TextItem]) -> bool {
 /// Rebuilds reading-order text from positioned items: one line per text line,
 /// table rows as one line of `\t`-separated cells.
 pub fn items_to_text(items: &[TextItem]) -> String {
-    let mut pages: Vec<u32> = items.iter().map(|i| i.page).collect();
-    pages.sort_unstable();
-    pages.dedup();
+    // One sort of small integer keys puts every page's items together, each
+    // page's in order of (baseline, x) as the layout reads them (the index
+    // keeps equal positions in input order), instead of filtering all items
+    // for every page and sorting each page's items.
+    let mut order: Vec<u128> = items
+        .iter()
+        .enumerate()
+        .map(|(k, i)| {
+            u128::from(i.page) << 96
+                | u128::from(total_key(i.y)) << 64
+                | u128::from(total_key(i.x)) << 32
+                | k as u128
+        })
+        .collect();
+    order.sort_unstable();
     let mut page_lines: Vec<Vec<OutLine>> = Vec::new();
-    for p in pages {
-        let its: Vec<It> = items
+    // Every page counts, even one without text (see `drop_furniture`).
+    for page in order.chunk_by(|a, b| a >> 96 == b >> 96) {
+        let its: Vec<It> = page
             .iter()
-            .filter(|i| i.page == p)
-            .filter_map(It::new)
+            .filter_map(|&k| It::new(&items[k as u32 as usize]))
             .collect();
         page_lines.push(layout_page(its));
     }
@@ -99,6 +111,14 @@ pub fn items_to_text(items: &[TextItem]) -> String {
         }
     }
     out
+}
+
+/// `v` as an integer that orders like [`f32::total_cmp`] (so that sorting by
+/// coordinates is sorting integers).
+fn total_key(v: f32) -> u32 {
+    let b = v.to_bits() as i32;
+    // `total_cmp`'s signed key, its sign bit flipped for unsigned order.
+    (b ^ (((b >> 31) as u32) >> 1) as i32) as u32 ^ 0x8000_0000
 }
 
 // ------------------------------------------------------------------ items
@@ -118,9 +138,11 @@ struct It<'a> {
     n_chars: usize,
 }
 
+/// A full-width character (CJK and the like: one em wide).
 fn is_wide(c: char) -> bool {
     let u = c as u32;
-    (0x2E80..=0xA4CF).contains(&u)
+    // (Most text below the first range, ASCII above all, is ruled out at once.)
+    u >= 0x2E80 && (0x2E80..=0xA4CF).contains(&u)
         || (0xAC00..=0xD7AF).contains(&u)
         || (0xF900..=0xFAFF).contains(&u)
         || (0xFE30..=0xFE4F).contains(&u)
@@ -144,7 +166,10 @@ impl<'a> It<'a> {
         }
         // (A text that trims to nothing is dropped below: control
         // characters become spaces, which trim away too.)
-        let text = if t.text.chars().any(char::is_control) {
+        // Control characters are C0, DEL and C1 (`0xC2` leads those): a byte
+        // test rules out most texts without decoding them.
+        let maybe_control = t.text.bytes().any(|b| b < 0x20 || b == 0x7F || b == 0xC2);
+        let text = if maybe_control && t.text.chars().any(char::is_control) {
             let text: String = t
                 .text
                 .chars()
@@ -167,10 +192,15 @@ impl<'a> It<'a> {
         } else {
             0.0
         };
+        // (ASCII text, numbers mostly, has no wide characters.)
         let (mut n_chars, mut wide) = (0, 0);
-        for c in text.chars() {
-            n_chars += 1;
-            wide += usize::from(is_wide(c));
+        if text.is_ascii() {
+            n_chars = text.len();
+        } else {
+            for c in text.chars() {
+                n_chars += 1;
+                wide += usize::from(is_wide(c));
+            }
         }
         let n = n_chars as f32;
         // A vertical run (a vertical font): taller than wide by far.
@@ -303,7 +333,8 @@ impl OutLine {
                 out.push('\t');
             }
             let mut rest = c.as_str();
-            while let Some(p) = rest.find(['\t', '\n']) {
+            // (A byte search: both are ASCII.)
+            while let Some(p) = rest.bytes().position(|b| b == b'\t' || b == b'\n') {
                 out.push_str(&rest[..p]);
                 out.push(' ');
                 rest = &rest[p + 1..];
@@ -345,8 +376,8 @@ fn layout_page(items: Vec<It<'_>>) -> Vec<OutLine> {
 }
 
 /// Drops items drawn twice at (almost) the same place (fake bold, shadows).
-fn dedup(mut items: Vec<It<'_>>) -> Vec<It<'_>> {
-    items.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+/// The items come in order of (baseline, x) (see [`items_to_text`]).
+fn dedup(items: Vec<It<'_>>) -> Vec<It<'_>> {
     let mut out: Vec<It> = Vec::with_capacity(items.len());
     for it in items {
         let dup = out.iter().rev().take(8).any(|o| {
@@ -485,8 +516,8 @@ fn overlapped(items: &[It], run: &[usize]) -> bool {
     })
 }
 
-fn group_lines(mut items: Vec<It<'_>>) -> Vec<Line<'_>> {
-    items.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+/// Groups items (in order of baseline, then x) into lines and their cells.
+fn group_lines(items: Vec<It<'_>>) -> Vec<Line<'_>> {
     let mut lines: Vec<Line> = Vec::new();
     for it in items {
         // Join the most recent line whose baseline is close enough.
