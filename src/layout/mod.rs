@@ -93,15 +93,17 @@ pub fn items_to_text(items: &[TextItem]) -> String {
         })
         .collect();
     order.sort_unstable();
-    let mut page_lines: Vec<Vec<OutLine>> = Vec::new();
-    // Every page counts, even one without text (see `drop_furniture`).
+    // The prepared items of all pages, and each page's range of them (every
+    // page counts, even one without text: see `drop_furniture`). They stay
+    // here: the layout refers to them and borrows their texts.
+    let mut its: Vec<It> = Vec::with_capacity(items.len());
+    let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
     for page in order.chunk_by(|a, b| a >> 96 == b >> 96) {
-        let its: Vec<It> = page
-            .iter()
-            .filter_map(|&k| It::new(&items[k as u32 as usize]))
-            .collect();
-        page_lines.push(layout_page(its));
+        let start = its.len();
+        its.extend(page.iter().filter_map(|&k| It::new(&items[k as u32 as usize])));
+        ranges.push(start..its.len());
     }
+    let mut page_lines: Vec<Vec<OutLine>> = ranges.into_iter().map(|r| layout_page(&its[r])).collect();
     drop_furniture(&mut page_lines);
     let mut out = String::new();
     for lines in &page_lines {
@@ -235,16 +237,48 @@ impl<'a> It<'a> {
 
 /// A number cell: digits with separators, a sign or a percent, or a dash.
 fn is_num(s: &str) -> bool {
-    // White space is ignored (`1 234`), without building the squashed text.
-    let mut digits = 0;
-    for c in s.chars().filter(|c| !c.is_whitespace()) {
-        match c {
-            '0'..='9' | '０'..='９' => digits += 1,
-            '.' | ',' | '，' | '．' | '+' | '-' | '－' | '%' | '％' => {}
-            _ => return digits == 0 && is_dash(s),
+    NumScan::of(s).is_num(s)
+}
+
+/// What [`is_num`] reads of a text: the digits before the first char that is
+/// neither a digit nor a separator, and whether there is such a char. Kept
+/// for a cell whose text grows, so that the text is not read again.
+#[derive(Debug, Clone, Copy)]
+struct NumScan {
+    digits: usize,
+    other: bool,
+}
+
+impl NumScan {
+    fn of(s: &str) -> NumScan {
+        // White space is ignored (`1 234`), without building the squashed text.
+        let mut digits = 0;
+        for c in s.chars().filter(|c| !c.is_whitespace()) {
+            match c {
+                '0'..='9' | '０'..='９' => digits += 1,
+                '.' | ',' | '，' | '．' | '+' | '-' | '－' | '%' | '％' => {}
+                _ => return NumScan { digits, other: true },
+            }
+        }
+        NumScan { digits, other: false }
+    }
+    /// The scan of this text followed by `next`'s (white space between them
+    /// is ignored).
+    fn then(self, next: NumScan) -> NumScan {
+        if self.other {
+            self
+        } else {
+            NumScan { digits: self.digits + next.digits, other: next.other }
         }
     }
-    digits > 0 || is_dash(s)
+    /// Whether `s`, the text scanned, is a number cell.
+    fn is_num(self, s: &str) -> bool {
+        if self.other {
+            self.digits == 0 && is_dash(s)
+        } else {
+            self.digits > 0 || is_dash(s)
+        }
+    }
 }
 
 /// The dash words of [`is_dash`].
@@ -267,24 +301,27 @@ fn is_dash(s: &str) -> bool {
 
 // ----------------------------------------------------------------- lines
 
+/// A cell of a line (its text borrowed from its item unless it was joined
+/// from several).
 #[derive(Debug, Clone)]
-struct Cell {
+struct Cell<'a> {
     x0: f32,
     x1: f32,
     /// Baseline and font height of the cell's first item.
     y: f32,
     size: f32,
-    text: String,
+    text: Cow<'a, str>,
     /// `is_num(text)`, kept up to date as the text grows.
     num: bool,
+    /// The number scan of `text` (to update `num`).
+    scan: NumScan,
 }
 
 #[derive(Debug, Clone)]
 struct Line<'a> {
     y: f32,
     size: f32,
-    items: Vec<It<'a>>,
-    cells: Vec<Cell>,
+    cells: Vec<Cell<'a>>,
 }
 
 impl Line<'_> {
@@ -320,11 +357,11 @@ impl Line<'_> {
 
 /// A line as written out: its cells.
 #[derive(Debug, Clone)]
-struct OutLine {
-    cells: Vec<String>,
+struct OutLine<'a> {
+    cells: Vec<Cow<'a, str>>,
 }
 
-impl OutLine {
+impl OutLine<'_> {
     /// Appends the cells, tab-separated (a tab or newline inside a cell
     /// becomes a space).
     fn write_text(&self, out: &mut String) {
@@ -332,7 +369,7 @@ impl OutLine {
             if k > 0 {
                 out.push('\t');
             }
-            let mut rest = c.as_str();
+            let mut rest = c.as_ref();
             // (A byte search: both are ASCII.)
             while let Some(p) = rest.bytes().position(|b| b == b'\t' || b == b'\n') {
                 out.push_str(&rest[..p]);
@@ -351,12 +388,13 @@ impl OutLine {
     }
 }
 
-fn layout_page(items: Vec<It<'_>>) -> Vec<OutLine> {
+/// Lays out one page's items (in order of baseline, then x).
+fn layout_page<'a>(items: &'a [It]) -> Vec<OutLine<'a>> {
     let items = drop_stacked_vertical(dedup(items));
-    let mut lines = group_lines(items);
-    let rows_label = attach_wrapped_labels(&mut lines);
+    let lines = group_lines(&items);
+    let rows_label = attach_wrapped_labels(&lines);
     let header = rebuild_headers(&lines, &rows_label.consumed);
-    let mut out: Vec<(f32, usize, OutLine)> = Vec::new();
+    let mut out: Vec<(f32, usize, OutLine<'a>)> = Vec::new();
     let RowLabels { consumed, mut labels, mut rest } = rows_label;
     for (i, l) in lines.into_iter().enumerate() {
         if consumed[i] || header.consumed[i] {
@@ -376,9 +414,10 @@ fn layout_page(items: Vec<It<'_>>) -> Vec<OutLine> {
 }
 
 /// Drops items drawn twice at (almost) the same place (fake bold, shadows).
-/// The items come in order of (baseline, x) (see [`items_to_text`]).
-fn dedup(items: Vec<It<'_>>) -> Vec<It<'_>> {
-    let mut out: Vec<It> = Vec::with_capacity(items.len());
+/// The items come in order of (baseline, x) (see [`items_to_text`]); the
+/// ones kept are referred to (moving references, not items).
+fn dedup<'b, 'a>(items: &'b [It<'a>]) -> Vec<&'b It<'a>> {
+    let mut out: Vec<&It> = Vec::with_capacity(items.len());
     for it in items {
         let dup = out.iter().rev().take(8).any(|o| {
             (o.x0 - it.x0).abs() < 0.3 * it.size
@@ -394,7 +433,7 @@ fn dedup(items: Vec<It<'_>>) -> Vec<It<'_>> {
 
 /// Drops characters stacked one (or two) per line in one narrow column: a
 /// vertical label (`三、本年度办理结果` written downward).
-fn drop_stacked_vertical(items: Vec<It<'_>>) -> Vec<It<'_>> {
+fn drop_stacked_vertical<'b, 'a>(items: Vec<&'b It<'a>>) -> Vec<&'b It<'a>> {
     let touching = touching_run_chars(&items);
     let cand: Vec<usize> = (0..items.len())
         .filter(|&i| {
@@ -476,7 +515,7 @@ fn drop_stacked_vertical(items: Vec<It<'_>>) -> Vec<It<'_>> {
 /// For each item (sorted by baseline, then x), the characters of the run of
 /// items it belongs to on its baseline, each touching the next (no gap
 /// between them).
-fn touching_run_chars(items: &[It]) -> Vec<usize> {
+fn touching_run_chars(items: &[&It]) -> Vec<usize> {
     let touches = |a: &It, b: &It| {
         let size = a.size.min(b.size).max(1.0);
         (a.y - b.y).abs() < 0.3 * size && (b.x0 - a.x1).abs() < 0.3 * size
@@ -488,7 +527,7 @@ fn touching_run_chars(items: &[It]) -> Vec<usize> {
         while end < items.len() && touches(&items[end - 1], &items[end]) {
             end += 1;
         }
-        let chars: usize = items[start..end].iter().map(It::chars).sum();
+        let chars: usize = items[start..end].iter().map(|i| i.chars()).sum();
         for o in &mut out[start..end] {
             *o = chars;
         }
@@ -499,7 +538,7 @@ fn touching_run_chars(items: &[It]) -> Vec<usize> {
 
 /// Whether another item shares the column of `run` within its vertical span
 /// (then the run is a column of table cells, not one vertical label).
-fn overlapped(items: &[It], run: &[usize]) -> bool {
+fn overlapped(items: &[&It], run: &[usize]) -> bool {
     let x0 = run.iter().map(|&k| items[k].x0).fold(f32::MAX, f32::min);
     let x1 = run.iter().map(|&k| items[k].x1).fold(f32::MIN, f32::max);
     let y0 = run
@@ -517,56 +556,60 @@ fn overlapped(items: &[It], run: &[usize]) -> bool {
 }
 
 /// Groups items (in order of baseline, then x) into lines and their cells.
-fn group_lines(items: Vec<It<'_>>) -> Vec<Line<'_>> {
-    let mut lines: Vec<Line> = Vec::new();
-    for it in items {
+fn group_lines<'b>(items: &[&'b It]) -> Vec<Line<'b>> {
+    // The line of each item, and each line's baseline and size so far (its
+    // first item's).
+    let mut heads: Vec<(f32, f32)> = Vec::new();
+    let mut keys: Vec<u128> = Vec::with_capacity(items.len());
+    for (k, it) in items.iter().enumerate() {
         // Join the most recent line whose baseline is close enough.
-        let hit = lines.iter_mut().rev().take(3).find(|l| {
-            let tol = 0.5 * l.size.min(it.size).max(1.0);
-            (it.y - l.y).abs() <= tol
+        let hit = (heads.len().saturating_sub(3)..heads.len()).rev().find(|&l| {
+            let (y, size) = heads[l];
+            let tol = 0.5 * size.min(it.size).max(1.0);
+            (it.y - y).abs() <= tol
         });
-        match hit {
-            Some(l) => l.items.push(it),
-            None => lines.push(Line {
-                y: it.y,
-                size: it.size,
-                items: vec![it],
-                cells: Vec::new(),
-            }),
-        }
+        let line = hit.unwrap_or_else(|| {
+            heads.push((it.y, it.size));
+            heads.len() - 1
+        });
+        // Sorting (line, x, index) orders each line's items by x, equal
+        // ones as they came, all in one sort of integers.
+        keys.push((line as u128) << 64 | u128::from(total_key(it.x0)) << 32 | k as u128);
     }
-    // The sizes of a line's items (one buffer for all lines).
+    keys.sort_unstable();
+    let mut lines: Vec<Line> = Vec::with_capacity(heads.len());
+    // The items of a line and their sizes (buffers for all lines).
+    let mut line_items: Vec<&It> = Vec::new();
     let mut sizes: Vec<f32> = Vec::new();
-    for l in &mut lines {
-        l.items.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    for (group, &(y, _)) in keys.chunk_by(|a, b| a >> 64 == b >> 64).zip(&heads) {
+        line_items.clear();
+        line_items.extend(group.iter().map(|&k| items[k as u32 as usize]));
         // The line's baseline and size: its largest run of text.
-        let main = l
-            .items
-            .iter()
-            .max_by_key(|i| i.chars())
-            .map(|i| (i.y, i.size));
-        if let Some((y, _)) = main {
-            l.y = y;
-        }
+        let y = line_items.iter().max_by_key(|i| i.chars()).map_or(y, |i| i.y);
         sizes.clear();
-        sizes.extend(l.items.iter().map(|i| i.size));
+        sizes.extend(line_items.iter().map(|i| i.size));
         sizes.sort_by(f32::total_cmp);
-        l.size = sizes[sizes.len() / 2];
-        l.cells = make_cells(&l.items);
+        lines.push(Line {
+            y,
+            size: sizes[sizes.len() / 2],
+            cells: make_cells(&line_items),
+        });
     }
     lines.sort_by(|a, b| a.y.total_cmp(&b.y));
     lines
 }
 
-fn make_cells(items: &[It]) -> Vec<Cell> {
+/// A line's cells from its items (in order of x).
+fn make_cells<'b>(items: &[&'b It]) -> Vec<Cell<'b>> {
     let mut cells: Vec<Cell> = Vec::new();
     let mut prev: Option<&It> = None;
     let mut parts: Vec<&str> = Vec::new();
-    for it in items {
+    for &it in items {
         // Several cells inside one item (written with runs of spaces).
         split_spaces(&it.text, &mut parts);
-        for (k, part) in parts.iter().enumerate() {
-            let part_num = is_num(part);
+        for (k, &part) in parts.iter().enumerate() {
+            let part_scan = NumScan::of(part);
+            let part_num = part_scan.is_num(part);
             let new_cell = match (k, prev, cells.last()) {
                 (0, Some(p), Some(_)) => {
                     let gap = it.x0 - p.x1;
@@ -577,11 +620,13 @@ fn make_cells(items: &[It]) -> Vec<Cell> {
                         true
                     } else {
                         let c = cells.last_mut().unwrap();
-                        if gap > 0.2 * size && !c.text.ends_with(' ') {
-                            c.text.push(' ');
+                        let text = c.text.to_mut();
+                        if gap > 0.2 * size && !text.ends_with(' ') {
+                            text.push(' ');
                         }
-                        c.text.push_str(part);
-                        c.num = is_num(&c.text);
+                        text.push_str(part);
+                        c.scan = c.scan.then(part_scan);
+                        c.num = c.scan.is_num(&c.text);
                         c.x1 = c.x1.max(it.x1);
                         false
                     }
@@ -594,8 +639,9 @@ fn make_cells(items: &[It]) -> Vec<Cell> {
                     x1: it.x1,
                     y: it.y,
                     size: it.size,
-                    text: part.to_string(),
+                    text: Cow::Borrowed(part),
                     num: part_num,
+                    scan: part_scan,
                 });
             }
         }
@@ -633,14 +679,14 @@ fn split_spaces<'a>(s: &'a str, out: &mut Vec<&'a str>) {
 
 // ------------------------------------------------------------- table rows
 
-struct RowLabels {
+struct RowLabels<'a> {
     /// Lines joined into rows whole (not written on their own).
     consumed: Vec<bool>,
     /// The rebuilt cells of rows that received wrapped label lines.
-    labels: Vec<Option<Vec<String>>>,
+    labels: Vec<Option<Vec<Cow<'a, str>>>>,
     /// What is left of lines some of whose cells were joined into a row (a
     /// group label that shares a baseline with a wrapped label's line).
-    rest: Vec<Option<Vec<String>>>,
+    rest: Vec<Option<Vec<Cow<'a, str>>>>,
 }
 
 /// A text cell of a text-only line: a piece of a wrapped label, or a label
@@ -699,11 +745,11 @@ fn is_prose_line(l: &Line) -> bool {
 /// cells (a group label between rows, a vertical label set horizontally)
 /// stay lines of their own, so a label is never glued into a row it does not
 /// belong to.
-fn attach_wrapped_labels(lines: &mut [Line]) -> RowLabels {
+fn attach_wrapped_labels<'a>(lines: &[Line<'a>]) -> RowLabels<'a> {
     let n = lines.len();
     let mut consumed = vec![false; n];
-    let mut labels: Vec<Option<Vec<String>>> = vec![None; n];
-    let mut rest: Vec<Option<Vec<String>>> = vec![None; n];
+    let mut labels: Vec<Option<Vec<Cow<'a, str>>>> = vec![None; n];
+    let mut rest: Vec<Option<Vec<Cow<'a, str>>>> = vec![None; n];
     let rows: Vec<usize> = (0..n).filter(|&i| lines[i].is_row()).collect();
     if rows.is_empty() {
         return RowLabels { consumed, labels, rest };
@@ -852,12 +898,12 @@ fn attach_wrapped_labels(lines: &mut [Line]) -> RowLabels {
         let fv = row.first_value().unwrap_or(0);
         let mut cs = cols[r].clone();
         cs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-        let mut cells: Vec<String> = Vec::with_capacity(cs.len() + row.cells.len() - fv);
+        let mut cells: Vec<Cow<'a, str>> = Vec::with_capacity(cs.len() + row.cells.len() - fv);
         for c in &mut cs {
             c.frags.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
             let mut text = String::new();
             let mut prev: Option<&Frag> = None;
-            let mut own = c.cell.map(|k| row.cells[k].text.as_str());
+            let mut own = c.cell.map(|k| &*row.cells[k].text);
             for g in &c.frags {
                 if g.y >= row.y {
                     if let Some(t) = own.take() {
@@ -875,7 +921,7 @@ fn attach_wrapped_labels(lines: &mut [Line]) -> RowLabels {
             if let Some(t) = own {
                 text.push_str(t);
             }
-            cells.push(text);
+            cells.push(Cow::Owned(text));
         }
         cells.extend(row.cells[fv..].iter().map(|c| c.text.clone()));
         labels[r] = Some(cells);
@@ -900,10 +946,10 @@ fn attach_wrapped_labels(lines: &mut [Line]) -> RowLabels {
 
 // ---------------------------------------------------------------- headers
 
-struct Headers {
+struct Headers<'a> {
     consumed: Vec<bool>,
     /// Rebuilt header lines: (y, order, line).
-    lines: Vec<(f32, usize, OutLine)>,
+    lines: Vec<(f32, usize, OutLine<'a>)>,
 }
 
 /// How many of the column centres lie within `c` (widened by `tol`), and the
@@ -922,7 +968,7 @@ fn columns_within(centres: &[f32], c: &Cell, tol: f32) -> (usize, usize) {
 }
 
 /// Rebuilds the header above each table's first row column by column.
-fn rebuild_headers(lines: &[Line], taken: &[bool]) -> Headers {
+fn rebuild_headers<'a>(lines: &[Line<'a>], taken: &[bool]) -> Headers<'a> {
     let n = lines.len();
     let mut consumed = vec![false; n];
     let mut out = Vec::new();
@@ -1046,7 +1092,7 @@ fn rebuild_headers(lines: &[Line], taken: &[bool]) -> Headers {
         let join = |v: &mut Vec<&Cell>| -> String {
             v.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
             v.iter()
-                .map(|i| i.text.as_str())
+                .map(|i| &*i.text)
                 .collect::<Vec<_>>()
                 .join("")
         };
@@ -1068,9 +1114,9 @@ fn rebuild_headers(lines: &[Line], taken: &[bool]) -> Headers {
             }
         }
         let mut cells = Vec::with_capacity(cols.len() + 1);
-        cells.push(join(&mut stub));
+        cells.push(Cow::Owned(join(&mut stub)));
         for mut c in cols {
-            cells.push(join(&mut c));
+            cells.push(Cow::Owned(join(&mut c)));
         }
         out.push((top, 100, OutLine { cells }));
         for &b in &band {
