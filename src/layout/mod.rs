@@ -241,42 +241,52 @@ fn is_num(s: &str) -> bool {
 }
 
 /// What [`is_num`] reads of a text: the digits before the first char that is
-/// neither a digit nor a separator, and whether there is such a char. Kept
-/// for a cell whose text grows, so that the text is not read again.
+/// neither a digit nor a separator, whether there is such a char, and the
+/// first char (white space aside). Kept for a cell whose text grows, so that
+/// the text is not read again.
 #[derive(Debug, Clone, Copy)]
 struct NumScan {
     digits: usize,
     other: bool,
+    first: Option<char>,
 }
 
 impl NumScan {
     fn of(s: &str) -> NumScan {
         // White space is ignored (`1 234`), without building the squashed text.
-        let mut digits = 0;
+        let mut scan = NumScan { digits: 0, other: false, first: None };
         for c in s.chars().filter(|c| !c.is_whitespace()) {
+            scan.first = scan.first.or(Some(c));
             match c {
-                '0'..='9' | '０'..='９' => digits += 1,
+                '0'..='9' | '０'..='９' => scan.digits += 1,
                 '.' | ',' | '，' | '．' | '+' | '-' | '－' | '%' | '％' => {}
-                _ => return NumScan { digits, other: true },
+                _ => {
+                    scan.other = true;
+                    break;
+                }
             }
         }
-        NumScan { digits, other: false }
+        scan
     }
     /// The scan of this text followed by `next`'s (white space between them
     /// is ignored).
     fn then(self, next: NumScan) -> NumScan {
+        let first = self.first.or(next.first);
         if self.other {
             self
         } else {
-            NumScan { digits: self.digits + next.digits, other: next.other }
+            NumScan { digits: self.digits + next.digits, other: next.other, first }
         }
     }
     /// Whether `s`, the text scanned, is a number cell.
     fn is_num(self, s: &str) -> bool {
+        // (A dash starts with a dash char: most texts are ruled out by the
+        // char already read.)
+        let dash = || self.first.is_some_and(is_dash_char) && is_dash(s);
         if self.other {
-            self.digits == 0 && is_dash(s)
+            self.digits == 0 && dash()
         } else {
-            self.digits > 0 || is_dash(s)
+            self.digits > 0 || dash()
         }
     }
 }
@@ -654,6 +664,11 @@ fn make_cells<'b>(items: &[&'b It]) -> Vec<Cell<'b>> {
 /// string) into `out` (cleared first); otherwise the text is one part.
 fn split_spaces<'a>(s: &'a str, out: &mut Vec<&'a str>) {
     out.clear();
+    // Most texts have no space at all.
+    if !s.as_bytes().contains(&b' ') {
+        out.push(s);
+        return;
+    }
     let mut start = 0;
     let b = s.as_bytes();
     let mut i = 0;
