@@ -332,18 +332,29 @@ struct Line<'a> {
     y: f32,
     size: f32,
     cells: Vec<Cell<'a>>,
+    /// [`first_value`] of the cells (asked for again and again).
+    first_value: Option<usize>,
 }
 
-impl Line<'_> {
+/// Index of the first number cell of a row (a line ending in numbers).
+fn first_value(cells: &[Cell]) -> Option<usize> {
+    let last = cells.last()?;
+    if !last.num {
+        return None;
+    }
+    let first = cells.iter().rposition(|c| !c.num).map_or(0, |i| i + 1);
+    let nums = cells.len() - first;
+    (nums >= 2 || first > 0).then_some(first)
+}
+
+impl<'a> Line<'a> {
+    fn new(y: f32, size: f32, cells: Vec<Cell<'a>>) -> Line<'a> {
+        let first_value = first_value(&cells);
+        Line { y, size, cells, first_value }
+    }
     /// Index of the first number cell of a row (a line ending in numbers).
     fn first_value(&self) -> Option<usize> {
-        let last = self.cells.last()?;
-        if !last.num {
-            return None;
-        }
-        let first = self.cells.iter().rposition(|c| !c.num).map_or(0, |i| i + 1);
-        let nums = self.cells.len() - first;
-        (nums >= 2 || first > 0).then_some(first)
+        self.first_value
     }
     fn is_row(&self) -> bool {
         self.first_value().is_some()
@@ -356,12 +367,13 @@ impl Line<'_> {
     fn prose_like(&self, max: usize) -> bool {
         let mut chars = self.cells.len().saturating_sub(1);
         for c in &self.cells {
-            if c.text.contains('。') {
+            chars += c.text.chars().count();
+            // (Either way the line is prose: no need to read on.)
+            if chars > max || c.text.contains('。') {
                 return true;
             }
-            chars += c.text.chars().count();
         }
-        chars > max
+        false
     }
 }
 
@@ -599,11 +611,7 @@ fn group_lines<'b>(items: &[&'b It]) -> Vec<Line<'b>> {
         sizes.clear();
         sizes.extend(line_items.iter().map(|i| i.size));
         sizes.sort_by(f32::total_cmp);
-        lines.push(Line {
-            y,
-            size: sizes[sizes.len() / 2],
-            cells: make_cells(&line_items),
-        });
+        lines.push(Line::new(y, sizes[sizes.len() / 2], make_cells(&line_items)));
     }
     lines.sort_by(|a, b| a.y.total_cmp(&b.y));
     lines
@@ -818,10 +826,8 @@ fn attach_wrapped_labels<'a>(lines: &[Line<'a>]) -> RowLabels<'a> {
             if f.x1 > row.cells[fv].x0 - 0.3 * f.size {
                 continue;
             }
-            // No other row in between the fragment and its row.
-            if rows.iter().any(|&o| o != r && (lines[o].y - f.y) * (lines[o].y - row.y) < 0.0) {
-                continue;
-            }
+            // (No other row lies between the fragment and its row: `r` is the
+            // nearest row above or below it.)
             let above = f.y < row.y;
             let direct = dist <= 1.3 * f.size;
             let range = (f.x0, f.x1);
@@ -904,7 +910,15 @@ fn attach_wrapped_labels<'a>(lines: &[Line<'a>]) -> RowLabels<'a> {
         }
     }
     // Rebuild rows and what is left of their fragments' lines.
-    let mut used: Vec<Vec<bool>> = lines.iter().map(|l| vec![false; l.cells.len()]).collect();
+    // Which cells went into rows: line `l`'s are `used[starts[l]..starts[l + 1]]`
+    // (one buffer for all lines).
+    let mut starts: Vec<usize> = Vec::with_capacity(n + 1);
+    starts.push(0);
+    starts.extend(lines.iter().scan(0, |k, l| {
+        *k += l.cells.len();
+        Some(*k)
+    }));
+    let mut used = vec![false; starts[n]];
     for &r in &rows {
         if cols[r].iter().all(|c| c.frags.is_empty()) {
             continue;
@@ -930,7 +944,7 @@ fn attach_wrapped_labels<'a>(lines: &[Line<'a>]) -> RowLabels<'a> {
                     text.push(' ');
                 }
                 text.push_str(&lines[g.line].cells[g.cell].text);
-                used[g.line][g.cell] = true;
+                used[starts[g.line] + g.cell] = true;
                 prev = Some(g);
             }
             if let Some(t) = own {
@@ -941,7 +955,7 @@ fn attach_wrapped_labels<'a>(lines: &[Line<'a>]) -> RowLabels<'a> {
         cells.extend(row.cells[fv..].iter().map(|c| c.text.clone()));
         labels[r] = Some(cells);
     }
-    for (li, u) in used.iter().enumerate() {
+    for (li, u) in starts.windows(2).map(|w| &used[w[0]..w[1]]).enumerate() {
         if u.iter().all(|&x| x) && !u.is_empty() {
             consumed[li] = true;
         } else if u.iter().any(|&x| x) {
