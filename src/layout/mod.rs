@@ -92,7 +92,9 @@ pub fn items_to_text(items: &[TextItem]) -> String {
                 | k as u128
         })
         .collect();
-    order.sort_unstable();
+    // (Keys are unique; the stable sort is the quicker one here, taking the
+    // runs the items mostly come in.)
+    order.sort();
     // The prepared items of all pages, and each page's range of them (every
     // page counts, even one without text: see `drop_furniture`). They stay
     // here: the layout refers to them and borrows their texts.
@@ -369,12 +371,26 @@ impl<'a> Line<'a> {
         for c in &self.cells {
             chars += c.text.chars().count();
             // (Either way the line is prose: no need to read on.)
-            if chars > max || c.text.contains('。') {
+            if chars > max || has_full_stop(&c.text) {
                 return true;
             }
         }
         false
     }
+}
+
+/// Whether `s` contains `。` (E3 80 82): found by its lead byte, which only
+/// CJK punctuation and kana share (the last byte continues many a Han char).
+fn has_full_stop(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(k) = memchr::memchr(0xE3, &b[i..]) {
+        i += k + 1;
+        if b[i..].starts_with(&[0x80, 0x82]) {
+            return true;
+        }
+    }
+    false
 }
 
 /// A line as written out: its cells.
@@ -598,7 +614,8 @@ fn group_lines<'b>(items: &[&'b It]) -> Vec<Line<'b>> {
         // ones as they came, all in one sort of integers.
         keys.push((line as u128) << 64 | u128::from(total_key(it.x0)) << 32 | k as u128);
     }
-    keys.sort_unstable();
+    // (Keys are unique; the stable sort takes the runs they mostly come in.)
+    keys.sort();
     let mut lines: Vec<Line> = Vec::with_capacity(heads.len());
     // The items of a line and their sizes (buffers for all lines).
     let mut line_items: Vec<&It> = Vec::new();
