@@ -140,6 +140,8 @@ struct It<'a> {
     text: Cow<'a, str>,
     /// Characters in `text`.
     n_chars: usize,
+    /// Whether `text` has a full-width character.
+    wide: bool,
 }
 
 /// A full-width character (CJK and the like: one em wide).
@@ -230,6 +232,7 @@ impl<'a> It<'a> {
             size,
             text,
             n_chars,
+            wide: wide > 0,
         })
     }
     fn chars(&self) -> usize {
@@ -471,18 +474,21 @@ fn dedup<'b, 'a>(items: &'b [It<'a>]) -> Vec<&'b It<'a>> {
 
 /// Drops characters stacked one (or two) per line in one narrow column: a
 /// vertical label (`三、本年度办理结果` written downward).
-fn drop_stacked_vertical<'b, 'a>(items: Vec<&'b It<'a>>) -> Vec<&'b It<'a>> {
-    let touching = touching_run_chars(&items);
-    let cand: Vec<usize> = (0..items.len())
-        .filter(|&i| {
-            let it = &items[i];
-            let n = it.chars();
-            // A character run on into its neighbours (`…政府信` `息`) is
-            // horizontal text cut into items, however it lines up with the
-            // lines above and below.
-            n <= 2 && touching[i] <= 2 && !is_num(&it.text) && it.text.chars().any(is_wide)
-        })
-        .collect();
+fn drop_stacked_vertical<'b, 'a>(mut items: Vec<&'b It<'a>>) -> Vec<&'b It<'a>> {
+    // Candidates: items of one or two characters, one of them full-width,
+    // not numbers.
+    let mut cand: Vec<usize> = Vec::new();
+    for run in touching_runs(&items) {
+        // A character run on into its neighbours (`…政府信` `息`) is
+        // horizontal text cut into items, however it lines up with the
+        // lines above and below.
+        if items[run.clone()].iter().map(|i| i.chars()).sum::<usize>() <= 2 {
+            cand.extend(run.filter(|&i| items[i].wide && !is_num(&items[i].text)));
+        }
+    }
+    if cand.is_empty() {
+        return items;
+    }
     let mut drop = vec![false; items.len()];
     let mut used = vec![false; items.len()];
     // Candidates in order of x, then y.
@@ -493,8 +499,10 @@ fn drop_stacked_vertical<'b, 'a>(items: Vec<&'b It<'a>>) -> Vec<&'b It<'a>> {
             .total_cmp(&items[b].x0)
             .then(items[a].y.total_cmp(&items[b].y))
     });
-    // The column of the current candidate (one buffer for all).
+    // The column of the current candidate and a run of it (one buffer each
+    // for all).
     let mut col: Vec<usize> = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
     for &start in &order {
         if used[start] {
             continue;
@@ -515,7 +523,6 @@ fn drop_stacked_vertical<'b, 'a>(items: Vec<&'b It<'a>>) -> Vec<&'b It<'a>> {
         }));
         col.sort_by(|&a, &b| items[a].y.total_cmp(&items[b].y));
         // Runs with a tight pitch.
-        let mut run: Vec<usize> = Vec::new();
         let flush = |run: &mut Vec<usize>, drop: &mut Vec<bool>, used: &mut Vec<bool>| {
             let chars: usize = run.iter().map(|&k| items[k].chars()).sum();
             if run.len() >= 3 && chars >= 4 && !overlapped(&items, run) {
@@ -542,36 +549,31 @@ fn drop_stacked_vertical<'b, 'a>(items: Vec<&'b It<'a>>) -> Vec<&'b It<'a>> {
         }
         flush(&mut run, &mut drop, &mut used);
     }
+    let mut drop = drop.into_iter();
+    items.retain(|_| drop.next() == Some(false));
     items
-        .into_iter()
-        .zip(drop)
-        .filter(|(_, d)| !d)
-        .map(|(i, _)| i)
-        .collect()
 }
 
-/// For each item (sorted by baseline, then x), the characters of the run of
-/// items it belongs to on its baseline, each touching the next (no gap
-/// between them).
-fn touching_run_chars(items: &[&It]) -> Vec<usize> {
+/// The runs of items (sorted by baseline, then x) on one baseline, each
+/// touching the next (no gap between them), as ranges of indices.
+fn touching_runs<'s>(items: &'s [&It]) -> impl Iterator<Item = std::ops::Range<usize>> + 's {
     let touches = |a: &It, b: &It| {
         let size = a.size.min(b.size).max(1.0);
         (a.y - b.y).abs() < 0.3 * size && (b.x0 - a.x1).abs() < 0.3 * size
     };
-    let mut out = vec![0; items.len()];
     let mut start = 0;
-    while start < items.len() {
+    std::iter::from_fn(move || {
+        if start >= items.len() {
+            return None;
+        }
         let mut end = start + 1;
-        while end < items.len() && touches(&items[end - 1], &items[end]) {
+        while end < items.len() && touches(items[end - 1], items[end]) {
             end += 1;
         }
-        let chars: usize = items[start..end].iter().map(|i| i.chars()).sum();
-        for o in &mut out[start..end] {
-            *o = chars;
-        }
+        let run = start..end;
         start = end;
-    }
-    out
+        Some(run)
+    })
 }
 
 /// Whether another item shares the column of `run` within its vertical span
