@@ -142,6 +142,9 @@ struct It<'a> {
     n_chars: usize,
     /// Whether `text` has a full-width character.
     wide: bool,
+    /// Whether `text` may have a space (else it is one part: see
+    /// [`split_spaces`]).
+    spaced: bool,
 }
 
 /// A full-width character (CJK and the like: one em wide).
@@ -170,12 +173,18 @@ impl<'a> It<'a> {
         if !(t.x.is_finite() && t.y.is_finite()) {
             return None;
         }
+        // One pass over the bytes for what is rare: control characters (C0,
+        // DEL and C1: `0xC2` leads those), ruled out without decoding, and
+        // spaces (see `split_spaces`).
+        let (mut maybe_control, mut spaced) = (false, false);
+        for &b in t.text.as_bytes() {
+            maybe_control |= b < 0x20 || b == 0x7F || b == 0xC2;
+            spaced |= b == b' ';
+        }
         // (A text that trims to nothing is dropped below: control
         // characters become spaces, which trim away too.)
-        // Control characters are C0, DEL and C1 (`0xC2` leads those): a byte
-        // test rules out most texts without decoding them.
-        let maybe_control = t.text.bytes().any(|b| b < 0x20 || b == 0x7F || b == 0xC2);
         let text = if maybe_control && t.text.chars().any(char::is_control) {
+            spaced = true;
             let text: String = t
                 .text
                 .chars()
@@ -233,6 +242,7 @@ impl<'a> It<'a> {
             text,
             n_chars,
             wide: wide > 0,
+            spaced,
         })
     }
     fn chars(&self) -> usize {
@@ -420,12 +430,23 @@ impl OutLine<'_> {
             out.push_str(rest);
         }
     }
-    fn squashed(&self) -> String {
-        self.cells
-            .iter()
-            .flat_map(|c| c.chars())
-            .filter(|c| !c.is_whitespace())
-            .collect()
+    /// The line's chars that `keep` accepts, white space aside, unless there
+    /// are more than `max` of them (the page furniture tests look at short
+    /// lines only: a long one is not copied).
+    fn squashed_up_to(&self, max: usize, keep: impl Fn(char) -> bool) -> Option<String> {
+        let mut out = String::new();
+        let mut n = 0;
+        for c in self.cells.iter().flat_map(|c| c.chars()) {
+            if c.is_whitespace() || !keep(c) {
+                continue;
+            }
+            n += 1;
+            if n > max {
+                return None;
+            }
+            out.push(c);
+        }
+        Some(out)
     }
 }
 
@@ -460,7 +481,7 @@ fn layout_page<'a>(items: &'a [It]) -> Vec<OutLine<'a>> {
 fn dedup<'b, 'a>(items: &'b [It<'a>]) -> Vec<&'b It<'a>> {
     let mut out: Vec<&It> = Vec::with_capacity(items.len());
     for it in items {
-        let dup = out.iter().rev().take(8).any(|o| {
+        let dup = out[out.len().saturating_sub(8)..].iter().rev().any(|o| {
             (o.x0 - it.x0).abs() < 0.3 * it.size
                 && (o.y - it.y).abs() < 0.3 * it.size
                 && o.text == it.text
@@ -643,7 +664,12 @@ fn make_cells<'b>(items: &[&'b It]) -> Vec<Cell<'b>> {
     let mut parts: Vec<&str> = Vec::new();
     for &it in items {
         // Several cells inside one item (written with runs of spaces).
-        split_spaces(&it.text, &mut parts);
+        if it.spaced {
+            split_spaces(&it.text, &mut parts);
+        } else {
+            parts.clear();
+            parts.push(&it.text);
+        }
         for (k, &part) in parts.iter().enumerate() {
             let part_scan = NumScan::of(part);
             let part_num = part_scan.is_num(part);
@@ -691,11 +717,6 @@ fn make_cells<'b>(items: &[&'b It]) -> Vec<Cell<'b>> {
 /// string) into `out` (cleared first); otherwise the text is one part.
 fn split_spaces<'a>(s: &'a str, out: &mut Vec<&'a str>) {
     out.clear();
-    // Most texts have no space at all.
-    if !s.as_bytes().contains(&b' ') {
-        out.push(s);
-        return;
-    }
     let mut start = 0;
     let b = s.as_bytes();
     let mut i = 0;
@@ -1215,30 +1236,27 @@ fn is_page_number(s: &str) -> bool {
 /// Drops page numbers and running headers/footers (first or last line of a
 /// page).
 fn drop_furniture(pages: &mut [Vec<OutLine>]) {
+    // (A page number has at most 16 chars: see `is_page_number`.)
+    let page_number = |l: &OutLine| l.squashed_up_to(16, |_| true).is_some_and(|t| is_page_number(&t));
     for lines in pages.iter_mut() {
-        while lines.last().is_some_and(|l| is_page_number(&l.squashed())) {
+        while lines.last().is_some_and(page_number) {
             lines.pop();
         }
-        while lines.first().is_some_and(|l| is_page_number(&l.squashed())) {
+        while lines.first().is_some_and(page_number) {
             lines.remove(0);
         }
     }
     if pages.len() < 3 {
         return;
     }
-    let key = |l: &OutLine| -> String {
-        l.squashed()
-            .chars()
-            .filter(|c| !c.is_ascii_digit())
-            .collect()
-    };
+    // A running header or footer: up to 60 chars, digits (page numbers)
+    // aside.
+    let key = |l: &OutLine| l.squashed_up_to(60, |c| !c.is_ascii_digit()).filter(|k| !k.is_empty());
     for first in [true, false] {
         let keys: Vec<Option<String>> = pages
             .iter()
             .map(|p| {
-                if first { p.first() } else { p.last() }
-                    .map(key)
-                    .filter(|k| !k.is_empty() && k.chars().count() <= 60)
+                if first { p.first() } else { p.last() }.and_then(key)
             })
             .collect();
         let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
