@@ -931,11 +931,8 @@ fn attach_wrapped_labels<'a>(lines: &[Line<'a>]) -> RowLabels<'a> {
                 let wrapped = cols[r].iter().filter(|c| c.new && wraps(c)).count();
                 let news = cols[r].iter().filter(|c| c.new).count();
                 let lone = old == 0 && news == 1;
-                let keep: Vec<bool> = cols[r].iter().map(|c| !c.new || wraps(c) || (lone && wrapped == 0)).collect();
-                let mut i = 0;
                 cols[r].retain(|c| {
-                    let k = keep[i];
-                    i += 1;
+                    let k = !c.new || wraps(c) || (lone && wrapped == 0);
                     if !k {
                         for g in &c.frags {
                             taken[g.id] = false;
