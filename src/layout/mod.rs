@@ -78,18 +78,34 @@ pub fn has_text(items: &[TextItem]) -> bool {
 /// Rebuilds reading-order text from positioned items: one line per text line,
 /// table rows as one line of `\t`-separated cells.
 pub fn items_to_text(items: &[TextItem]) -> String {
-    let mut pages: Vec<u32> = items.iter().map(|i| i.page).collect();
-    pages.sort_unstable();
-    pages.dedup();
-    let mut page_lines: Vec<Vec<OutLine>> = Vec::new();
-    for p in pages {
-        let its: Vec<It> = items
-            .iter()
-            .filter(|i| i.page == p)
-            .filter_map(It::new)
-            .collect();
-        page_lines.push(layout_page(its));
+    // One sort of small integer keys puts every page's items together, each
+    // page's in order of (baseline, x) as the layout reads them (the index
+    // keeps equal positions in input order), instead of filtering all items
+    // for every page and sorting each page's items.
+    let mut order: Vec<u128> = items
+        .iter()
+        .enumerate()
+        .map(|(k, i)| {
+            u128::from(i.page) << 96
+                | u128::from(total_key(i.y)) << 64
+                | u128::from(total_key(i.x)) << 32
+                | k as u128
+        })
+        .collect();
+    // (Keys are unique; the stable sort is the quicker one here, taking the
+    // runs the items mostly come in.)
+    order.sort();
+    // The prepared items of all pages, and each page's range of them (every
+    // page counts, even one without text: see `drop_furniture`). They stay
+    // here: the layout refers to them and borrows their texts.
+    let mut its: Vec<It> = Vec::with_capacity(items.len());
+    let mut ranges: Vec<std::ops::Range<usize>> = Vec::new();
+    for page in order.chunk_by(|a, b| a >> 96 == b >> 96) {
+        let start = its.len();
+        its.extend(page.iter().filter_map(|&k| It::new(&items[k as u32 as usize])));
+        ranges.push(start..its.len());
     }
+    let mut page_lines: Vec<Vec<OutLine>> = ranges.into_iter().map(|r| layout_page(&its[r])).collect();
     drop_furniture(&mut page_lines);
     let mut out = String::new();
     for lines in &page_lines {
@@ -99,6 +115,14 @@ pub fn items_to_text(items: &[TextItem]) -> String {
         }
     }
     out
+}
+
+/// `v` as an integer that orders like [`f32::total_cmp`] (so that sorting by
+/// coordinates is sorting integers).
+fn total_key(v: f32) -> u32 {
+    let b = v.to_bits() as i32;
+    // `total_cmp`'s signed key, its sign bit flipped for unsigned order.
+    (b ^ (((b >> 31) as u32) >> 1) as i32) as u32 ^ 0x8000_0000
 }
 
 // ------------------------------------------------------------------ items
@@ -116,11 +140,18 @@ struct It<'a> {
     text: Cow<'a, str>,
     /// Characters in `text`.
     n_chars: usize,
+    /// Whether `text` has a full-width character.
+    wide: bool,
+    /// Whether `text` may have a space (else it is one part: see
+    /// [`split_spaces`]).
+    spaced: bool,
 }
 
+/// A full-width character (CJK and the like: one em wide).
 fn is_wide(c: char) -> bool {
     let u = c as u32;
-    (0x2E80..=0xA4CF).contains(&u)
+    // (Most text below the first range, ASCII above all, is ruled out at once.)
+    u >= 0x2E80 && (0x2E80..=0xA4CF).contains(&u)
         || (0xAC00..=0xD7AF).contains(&u)
         || (0xF900..=0xFAFF).contains(&u)
         || (0xFE30..=0xFE4F).contains(&u)
@@ -142,9 +173,18 @@ impl<'a> It<'a> {
         if !(t.x.is_finite() && t.y.is_finite()) {
             return None;
         }
+        // One pass over the bytes for what is rare: control characters (C0,
+        // DEL and C1: `0xC2` leads those), ruled out without decoding, and
+        // spaces (see `split_spaces`).
+        let (mut maybe_control, mut spaced) = (false, false);
+        for &b in t.text.as_bytes() {
+            maybe_control |= b < 0x20 || b == 0x7F || b == 0xC2;
+            spaced |= b == b' ';
+        }
         // (A text that trims to nothing is dropped below: control
         // characters become spaces, which trim away too.)
-        let text = if t.text.chars().any(char::is_control) {
+        let text = if maybe_control && t.text.chars().any(char::is_control) {
+            spaced = true;
             let text: String = t
                 .text
                 .chars()
@@ -167,10 +207,15 @@ impl<'a> It<'a> {
         } else {
             0.0
         };
+        // (ASCII text, numbers mostly, has no wide characters.)
         let (mut n_chars, mut wide) = (0, 0);
-        for c in text.chars() {
-            n_chars += 1;
-            wide += usize::from(is_wide(c));
+        if text.is_ascii() {
+            n_chars = text.len();
+        } else {
+            for c in text.chars() {
+                n_chars += 1;
+                wide += usize::from(is_wide(c));
+            }
         }
         let n = n_chars as f32;
         // A vertical run (a vertical font): taller than wide by far.
@@ -196,6 +241,8 @@ impl<'a> It<'a> {
             size,
             text,
             n_chars,
+            wide: wide > 0,
+            spaced,
         })
     }
     fn chars(&self) -> usize {
@@ -205,16 +252,58 @@ impl<'a> It<'a> {
 
 /// A number cell: digits with separators, a sign or a percent, or a dash.
 fn is_num(s: &str) -> bool {
-    // White space is ignored (`1 234`), without building the squashed text.
-    let mut digits = 0;
-    for c in s.chars().filter(|c| !c.is_whitespace()) {
-        match c {
-            '0'..='9' | '０'..='９' => digits += 1,
-            '.' | ',' | '，' | '．' | '+' | '-' | '－' | '%' | '％' => {}
-            _ => return digits == 0 && is_dash(s),
+    NumScan::of(s).is_num(s)
+}
+
+/// What [`is_num`] reads of a text: the digits before the first char that is
+/// neither a digit nor a separator, whether there is such a char, and the
+/// first char (white space aside). Kept for a cell whose text grows, so that
+/// the text is not read again.
+#[derive(Debug, Clone, Copy)]
+struct NumScan {
+    digits: usize,
+    other: bool,
+    first: Option<char>,
+}
+
+impl NumScan {
+    fn of(s: &str) -> NumScan {
+        // White space is ignored (`1 234`), without building the squashed text.
+        let mut scan = NumScan { digits: 0, other: false, first: None };
+        for c in s.chars().filter(|c| !c.is_whitespace()) {
+            scan.first = scan.first.or(Some(c));
+            match c {
+                '0'..='9' | '０'..='９' => scan.digits += 1,
+                '.' | ',' | '，' | '．' | '+' | '-' | '－' | '%' | '％' => {}
+                _ => {
+                    scan.other = true;
+                    break;
+                }
+            }
+        }
+        scan
+    }
+    /// The scan of this text followed by `next`'s (white space between them
+    /// is ignored).
+    fn then(self, next: NumScan) -> NumScan {
+        let first = self.first.or(next.first);
+        if self.other {
+            self
+        } else {
+            NumScan { digits: self.digits + next.digits, other: next.other, first }
         }
     }
-    digits > 0 || is_dash(s)
+    /// Whether `s`, the text scanned, is a number cell.
+    fn is_num(self, s: &str) -> bool {
+        // (A dash starts with a dash char: most texts are ruled out by the
+        // char already read.)
+        let dash = || self.first.is_some_and(is_dash_char) && is_dash(s);
+        if self.other {
+            self.digits == 0 && dash()
+        } else {
+            self.digits > 0 || dash()
+        }
+    }
 }
 
 /// The dash words of [`is_dash`].
@@ -237,36 +326,50 @@ fn is_dash(s: &str) -> bool {
 
 // ----------------------------------------------------------------- lines
 
+/// A cell of a line (its text borrowed from its item unless it was joined
+/// from several).
 #[derive(Debug, Clone)]
-struct Cell {
+struct Cell<'a> {
     x0: f32,
     x1: f32,
     /// Baseline and font height of the cell's first item.
     y: f32,
     size: f32,
-    text: String,
+    text: Cow<'a, str>,
     /// `is_num(text)`, kept up to date as the text grows.
     num: bool,
+    /// The number scan of `text` (to update `num`).
+    scan: NumScan,
 }
 
 #[derive(Debug, Clone)]
 struct Line<'a> {
     y: f32,
     size: f32,
-    items: Vec<It<'a>>,
-    cells: Vec<Cell>,
+    cells: Vec<Cell<'a>>,
+    /// [`first_value`] of the cells (asked for again and again).
+    first_value: Option<usize>,
 }
 
-impl Line<'_> {
+/// Index of the first number cell of a row (a line ending in numbers).
+fn first_value(cells: &[Cell]) -> Option<usize> {
+    let last = cells.last()?;
+    if !last.num {
+        return None;
+    }
+    let first = cells.iter().rposition(|c| !c.num).map_or(0, |i| i + 1);
+    let nums = cells.len() - first;
+    (nums >= 2 || first > 0).then_some(first)
+}
+
+impl<'a> Line<'a> {
+    fn new(y: f32, size: f32, cells: Vec<Cell<'a>>) -> Line<'a> {
+        let first_value = first_value(&cells);
+        Line { y, size, cells, first_value }
+    }
     /// Index of the first number cell of a row (a line ending in numbers).
     fn first_value(&self) -> Option<usize> {
-        let last = self.cells.last()?;
-        if !last.num {
-            return None;
-        }
-        let first = self.cells.iter().rposition(|c| !c.num).map_or(0, |i| i + 1);
-        let nums = self.cells.len() - first;
-        (nums >= 2 || first > 0).then_some(first)
+        self.first_value
     }
     fn is_row(&self) -> bool {
         self.first_value().is_some()
@@ -279,22 +382,37 @@ impl Line<'_> {
     fn prose_like(&self, max: usize) -> bool {
         let mut chars = self.cells.len().saturating_sub(1);
         for c in &self.cells {
-            if c.text.contains('。') {
+            chars += c.text.chars().count();
+            // (Either way the line is prose: no need to read on.)
+            if chars > max || has_full_stop(&c.text) {
                 return true;
             }
-            chars += c.text.chars().count();
         }
-        chars > max
+        false
     }
+}
+
+/// Whether `s` contains `。` (E3 80 82): found by its lead byte, which only
+/// CJK punctuation and kana share (the last byte continues many a Han char).
+fn has_full_stop(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(k) = memchr::memchr(0xE3, &b[i..]) {
+        i += k + 1;
+        if b[i..].starts_with(&[0x80, 0x82]) {
+            return true;
+        }
+    }
+    false
 }
 
 /// A line as written out: its cells.
 #[derive(Debug, Clone)]
-struct OutLine {
-    cells: Vec<String>,
+struct OutLine<'a> {
+    cells: Vec<Cow<'a, str>>,
 }
 
-impl OutLine {
+impl OutLine<'_> {
     /// Appends the cells, tab-separated (a tab or newline inside a cell
     /// becomes a space).
     fn write_text(&self, out: &mut String) {
@@ -302,8 +420,9 @@ impl OutLine {
             if k > 0 {
                 out.push('\t');
             }
-            let mut rest = c.as_str();
-            while let Some(p) = rest.find(['\t', '\n']) {
+            let mut rest = c.as_ref();
+            // (A byte search: both are ASCII.)
+            while let Some(p) = rest.bytes().position(|b| b == b'\t' || b == b'\n') {
                 out.push_str(&rest[..p]);
                 out.push(' ');
                 rest = &rest[p + 1..];
@@ -311,21 +430,33 @@ impl OutLine {
             out.push_str(rest);
         }
     }
-    fn squashed(&self) -> String {
-        self.cells
-            .iter()
-            .flat_map(|c| c.chars())
-            .filter(|c| !c.is_whitespace())
-            .collect()
+    /// The line's chars that `keep` accepts, white space aside, unless there
+    /// are more than `max` of them (the page furniture tests look at short
+    /// lines only: a long one is not copied).
+    fn squashed_up_to(&self, max: usize, keep: impl Fn(char) -> bool) -> Option<String> {
+        let mut out = String::new();
+        let mut n = 0;
+        for c in self.cells.iter().flat_map(|c| c.chars()) {
+            if c.is_whitespace() || !keep(c) {
+                continue;
+            }
+            n += 1;
+            if n > max {
+                return None;
+            }
+            out.push(c);
+        }
+        Some(out)
     }
 }
 
-fn layout_page(items: Vec<It<'_>>) -> Vec<OutLine> {
+/// Lays out one page's items (in order of baseline, then x).
+fn layout_page<'a>(items: &'a [It]) -> Vec<OutLine<'a>> {
     let items = drop_stacked_vertical(dedup(items));
-    let mut lines = group_lines(items);
-    let rows_label = attach_wrapped_labels(&mut lines);
+    let lines = group_lines(&items);
+    let rows_label = attach_wrapped_labels(&lines);
     let header = rebuild_headers(&lines, &rows_label.consumed);
-    let mut out: Vec<(f32, usize, OutLine)> = Vec::new();
+    let mut out: Vec<(f32, usize, OutLine<'a>)> = Vec::new();
     let RowLabels { consumed, mut labels, mut rest } = rows_label;
     for (i, l) in lines.into_iter().enumerate() {
         if consumed[i] || header.consumed[i] {
@@ -345,11 +476,12 @@ fn layout_page(items: Vec<It<'_>>) -> Vec<OutLine> {
 }
 
 /// Drops items drawn twice at (almost) the same place (fake bold, shadows).
-fn dedup(mut items: Vec<It<'_>>) -> Vec<It<'_>> {
-    items.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
-    let mut out: Vec<It> = Vec::with_capacity(items.len());
+/// The items come in order of (baseline, x) (see [`items_to_text`]); the
+/// ones kept are referred to (moving references, not items).
+fn dedup<'b, 'a>(items: &'b [It<'a>]) -> Vec<&'b It<'a>> {
+    let mut out: Vec<&It> = Vec::with_capacity(items.len());
     for it in items {
-        let dup = out.iter().rev().take(8).any(|o| {
+        let dup = out[out.len().saturating_sub(8)..].iter().rev().any(|o| {
             (o.x0 - it.x0).abs() < 0.3 * it.size
                 && (o.y - it.y).abs() < 0.3 * it.size
                 && o.text == it.text
@@ -363,18 +495,21 @@ fn dedup(mut items: Vec<It<'_>>) -> Vec<It<'_>> {
 
 /// Drops characters stacked one (or two) per line in one narrow column: a
 /// vertical label (`三、本年度办理结果` written downward).
-fn drop_stacked_vertical(items: Vec<It<'_>>) -> Vec<It<'_>> {
-    let touching = touching_run_chars(&items);
-    let cand: Vec<usize> = (0..items.len())
-        .filter(|&i| {
-            let it = &items[i];
-            let n = it.chars();
-            // A character run on into its neighbours (`…政府信` `息`) is
-            // horizontal text cut into items, however it lines up with the
-            // lines above and below.
-            n <= 2 && touching[i] <= 2 && !is_num(&it.text) && it.text.chars().any(is_wide)
-        })
-        .collect();
+fn drop_stacked_vertical<'b, 'a>(mut items: Vec<&'b It<'a>>) -> Vec<&'b It<'a>> {
+    // Candidates: items of one or two characters, one of them full-width,
+    // not numbers.
+    let mut cand: Vec<usize> = Vec::new();
+    for run in touching_runs(&items) {
+        // A character run on into its neighbours (`…政府信` `息`) is
+        // horizontal text cut into items, however it lines up with the
+        // lines above and below.
+        if items[run.clone()].iter().map(|i| i.chars()).sum::<usize>() <= 2 {
+            cand.extend(run.filter(|&i| items[i].wide && !is_num(&items[i].text)));
+        }
+    }
+    if cand.is_empty() {
+        return items;
+    }
     let mut drop = vec![false; items.len()];
     let mut used = vec![false; items.len()];
     // Candidates in order of x, then y.
@@ -385,8 +520,10 @@ fn drop_stacked_vertical(items: Vec<It<'_>>) -> Vec<It<'_>> {
             .total_cmp(&items[b].x0)
             .then(items[a].y.total_cmp(&items[b].y))
     });
-    // The column of the current candidate (one buffer for all).
+    // The column of the current candidate and a run of it (one buffer each
+    // for all).
     let mut col: Vec<usize> = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
     for &start in &order {
         if used[start] {
             continue;
@@ -407,7 +544,6 @@ fn drop_stacked_vertical(items: Vec<It<'_>>) -> Vec<It<'_>> {
         }));
         col.sort_by(|&a, &b| items[a].y.total_cmp(&items[b].y));
         // Runs with a tight pitch.
-        let mut run: Vec<usize> = Vec::new();
         let flush = |run: &mut Vec<usize>, drop: &mut Vec<bool>, used: &mut Vec<bool>| {
             let chars: usize = run.iter().map(|&k| items[k].chars()).sum();
             if run.len() >= 3 && chars >= 4 && !overlapped(&items, run) {
@@ -434,41 +570,36 @@ fn drop_stacked_vertical(items: Vec<It<'_>>) -> Vec<It<'_>> {
         }
         flush(&mut run, &mut drop, &mut used);
     }
+    let mut drop = drop.into_iter();
+    items.retain(|_| drop.next() == Some(false));
     items
-        .into_iter()
-        .zip(drop)
-        .filter(|(_, d)| !d)
-        .map(|(i, _)| i)
-        .collect()
 }
 
-/// For each item (sorted by baseline, then x), the characters of the run of
-/// items it belongs to on its baseline, each touching the next (no gap
-/// between them).
-fn touching_run_chars(items: &[It]) -> Vec<usize> {
+/// The runs of items (sorted by baseline, then x) on one baseline, each
+/// touching the next (no gap between them), as ranges of indices.
+fn touching_runs<'s>(items: &'s [&It]) -> impl Iterator<Item = std::ops::Range<usize>> + 's {
     let touches = |a: &It, b: &It| {
         let size = a.size.min(b.size).max(1.0);
         (a.y - b.y).abs() < 0.3 * size && (b.x0 - a.x1).abs() < 0.3 * size
     };
-    let mut out = vec![0; items.len()];
     let mut start = 0;
-    while start < items.len() {
+    std::iter::from_fn(move || {
+        if start >= items.len() {
+            return None;
+        }
         let mut end = start + 1;
-        while end < items.len() && touches(&items[end - 1], &items[end]) {
+        while end < items.len() && touches(items[end - 1], items[end]) {
             end += 1;
         }
-        let chars: usize = items[start..end].iter().map(It::chars).sum();
-        for o in &mut out[start..end] {
-            *o = chars;
-        }
+        let run = start..end;
         start = end;
-    }
-    out
+        Some(run)
+    })
 }
 
 /// Whether another item shares the column of `run` within its vertical span
 /// (then the run is a column of table cells, not one vertical label).
-fn overlapped(items: &[It], run: &[usize]) -> bool {
+fn overlapped(items: &[&It], run: &[usize]) -> bool {
     let x0 = run.iter().map(|&k| items[k].x0).fold(f32::MAX, f32::min);
     let x1 = run.iter().map(|&k| items[k].x1).fold(f32::MIN, f32::max);
     let y0 = run
@@ -485,57 +616,63 @@ fn overlapped(items: &[It], run: &[usize]) -> bool {
     })
 }
 
-fn group_lines(mut items: Vec<It<'_>>) -> Vec<Line<'_>> {
-    items.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
-    let mut lines: Vec<Line> = Vec::new();
-    for it in items {
+/// Groups items (in order of baseline, then x) into lines and their cells.
+fn group_lines<'b>(items: &[&'b It]) -> Vec<Line<'b>> {
+    // The line of each item, and each line's baseline and size so far (its
+    // first item's).
+    let mut heads: Vec<(f32, f32)> = Vec::new();
+    let mut keys: Vec<u128> = Vec::with_capacity(items.len());
+    for (k, it) in items.iter().enumerate() {
         // Join the most recent line whose baseline is close enough.
-        let hit = lines.iter_mut().rev().take(3).find(|l| {
-            let tol = 0.5 * l.size.min(it.size).max(1.0);
-            (it.y - l.y).abs() <= tol
+        let hit = (heads.len().saturating_sub(3)..heads.len()).rev().find(|&l| {
+            let (y, size) = heads[l];
+            let tol = 0.5 * size.min(it.size).max(1.0);
+            (it.y - y).abs() <= tol
         });
-        match hit {
-            Some(l) => l.items.push(it),
-            None => lines.push(Line {
-                y: it.y,
-                size: it.size,
-                items: vec![it],
-                cells: Vec::new(),
-            }),
-        }
+        let line = hit.unwrap_or_else(|| {
+            heads.push((it.y, it.size));
+            heads.len() - 1
+        });
+        // Sorting (line, x, index) orders each line's items by x, equal
+        // ones as they came, all in one sort of integers.
+        keys.push((line as u128) << 64 | u128::from(total_key(it.x0)) << 32 | k as u128);
     }
-    // The sizes of a line's items (one buffer for all lines).
+    // (Keys are unique; the stable sort takes the runs they mostly come in.)
+    keys.sort();
+    let mut lines: Vec<Line> = Vec::with_capacity(heads.len());
+    // The items of a line and their sizes (buffers for all lines).
+    let mut line_items: Vec<&It> = Vec::new();
     let mut sizes: Vec<f32> = Vec::new();
-    for l in &mut lines {
-        l.items.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    for (group, &(y, _)) in keys.chunk_by(|a, b| a >> 64 == b >> 64).zip(&heads) {
+        line_items.clear();
+        line_items.extend(group.iter().map(|&k| items[k as u32 as usize]));
         // The line's baseline and size: its largest run of text.
-        let main = l
-            .items
-            .iter()
-            .max_by_key(|i| i.chars())
-            .map(|i| (i.y, i.size));
-        if let Some((y, _)) = main {
-            l.y = y;
-        }
+        let y = line_items.iter().max_by_key(|i| i.chars()).map_or(y, |i| i.y);
         sizes.clear();
-        sizes.extend(l.items.iter().map(|i| i.size));
+        sizes.extend(line_items.iter().map(|i| i.size));
         sizes.sort_by(f32::total_cmp);
-        l.size = sizes[sizes.len() / 2];
-        l.cells = make_cells(&l.items);
+        lines.push(Line::new(y, sizes[sizes.len() / 2], make_cells(&line_items)));
     }
     lines.sort_by(|a, b| a.y.total_cmp(&b.y));
     lines
 }
 
-fn make_cells(items: &[It]) -> Vec<Cell> {
+/// A line's cells from its items (in order of x).
+fn make_cells<'b>(items: &[&'b It]) -> Vec<Cell<'b>> {
     let mut cells: Vec<Cell> = Vec::new();
     let mut prev: Option<&It> = None;
     let mut parts: Vec<&str> = Vec::new();
-    for it in items {
+    for &it in items {
         // Several cells inside one item (written with runs of spaces).
-        split_spaces(&it.text, &mut parts);
-        for (k, part) in parts.iter().enumerate() {
-            let part_num = is_num(part);
+        if it.spaced {
+            split_spaces(&it.text, &mut parts);
+        } else {
+            parts.clear();
+            parts.push(&it.text);
+        }
+        for (k, &part) in parts.iter().enumerate() {
+            let part_scan = NumScan::of(part);
+            let part_num = part_scan.is_num(part);
             let new_cell = match (k, prev, cells.last()) {
                 (0, Some(p), Some(_)) => {
                     let gap = it.x0 - p.x1;
@@ -546,11 +683,13 @@ fn make_cells(items: &[It]) -> Vec<Cell> {
                         true
                     } else {
                         let c = cells.last_mut().unwrap();
-                        if gap > 0.2 * size && !c.text.ends_with(' ') {
-                            c.text.push(' ');
+                        let text = c.text.to_mut();
+                        if gap > 0.2 * size && !text.ends_with(' ') {
+                            text.push(' ');
                         }
-                        c.text.push_str(part);
-                        c.num = is_num(&c.text);
+                        text.push_str(part);
+                        c.scan = c.scan.then(part_scan);
+                        c.num = c.scan.is_num(&c.text);
                         c.x1 = c.x1.max(it.x1);
                         false
                     }
@@ -563,8 +702,9 @@ fn make_cells(items: &[It]) -> Vec<Cell> {
                     x1: it.x1,
                     y: it.y,
                     size: it.size,
-                    text: part.to_string(),
+                    text: Cow::Borrowed(part),
                     num: part_num,
+                    scan: part_scan,
                 });
             }
         }
@@ -602,14 +742,14 @@ fn split_spaces<'a>(s: &'a str, out: &mut Vec<&'a str>) {
 
 // ------------------------------------------------------------- table rows
 
-struct RowLabels {
+struct RowLabels<'a> {
     /// Lines joined into rows whole (not written on their own).
     consumed: Vec<bool>,
     /// The rebuilt cells of rows that received wrapped label lines.
-    labels: Vec<Option<Vec<String>>>,
+    labels: Vec<Option<Vec<Cow<'a, str>>>>,
     /// What is left of lines some of whose cells were joined into a row (a
     /// group label that shares a baseline with a wrapped label's line).
-    rest: Vec<Option<Vec<String>>>,
+    rest: Vec<Option<Vec<Cow<'a, str>>>>,
 }
 
 /// A text cell of a text-only line: a piece of a wrapped label, or a label
@@ -668,11 +808,11 @@ fn is_prose_line(l: &Line) -> bool {
 /// cells (a group label between rows, a vertical label set horizontally)
 /// stay lines of their own, so a label is never glued into a row it does not
 /// belong to.
-fn attach_wrapped_labels(lines: &mut [Line]) -> RowLabels {
+fn attach_wrapped_labels<'a>(lines: &[Line<'a>]) -> RowLabels<'a> {
     let n = lines.len();
     let mut consumed = vec![false; n];
-    let mut labels: Vec<Option<Vec<String>>> = vec![None; n];
-    let mut rest: Vec<Option<Vec<String>>> = vec![None; n];
+    let mut labels: Vec<Option<Vec<Cow<'a, str>>>> = vec![None; n];
+    let mut rest: Vec<Option<Vec<Cow<'a, str>>>> = vec![None; n];
     let rows: Vec<usize> = (0..n).filter(|&i| lines[i].is_row()).collect();
     if rows.is_empty() {
         return RowLabels { consumed, labels, rest };
@@ -726,10 +866,8 @@ fn attach_wrapped_labels(lines: &mut [Line]) -> RowLabels {
             if f.x1 > row.cells[fv].x0 - 0.3 * f.size {
                 continue;
             }
-            // No other row in between the fragment and its row.
-            if rows.iter().any(|&o| o != r && (lines[o].y - f.y) * (lines[o].y - row.y) < 0.0) {
-                continue;
-            }
+            // (No other row lies between the fragment and its row: `r` is the
+            // nearest row above or below it.)
             let above = f.y < row.y;
             let direct = dist <= 1.3 * f.size;
             let range = (f.x0, f.x1);
@@ -793,11 +931,8 @@ fn attach_wrapped_labels(lines: &mut [Line]) -> RowLabels {
                 let wrapped = cols[r].iter().filter(|c| c.new && wraps(c)).count();
                 let news = cols[r].iter().filter(|c| c.new).count();
                 let lone = old == 0 && news == 1;
-                let keep: Vec<bool> = cols[r].iter().map(|c| !c.new || wraps(c) || (lone && wrapped == 0)).collect();
-                let mut i = 0;
                 cols[r].retain(|c| {
-                    let k = keep[i];
-                    i += 1;
+                    let k = !c.new || wraps(c) || (lone && wrapped == 0);
                     if !k {
                         for g in &c.frags {
                             taken[g.id] = false;
@@ -812,7 +947,15 @@ fn attach_wrapped_labels(lines: &mut [Line]) -> RowLabels {
         }
     }
     // Rebuild rows and what is left of their fragments' lines.
-    let mut used: Vec<Vec<bool>> = lines.iter().map(|l| vec![false; l.cells.len()]).collect();
+    // Which cells went into rows: line `l`'s are `used[starts[l]..starts[l + 1]]`
+    // (one buffer for all lines).
+    let mut starts: Vec<usize> = Vec::with_capacity(n + 1);
+    starts.push(0);
+    starts.extend(lines.iter().scan(0, |k, l| {
+        *k += l.cells.len();
+        Some(*k)
+    }));
+    let mut used = vec![false; starts[n]];
     for &r in &rows {
         if cols[r].iter().all(|c| c.frags.is_empty()) {
             continue;
@@ -821,12 +964,12 @@ fn attach_wrapped_labels(lines: &mut [Line]) -> RowLabels {
         let fv = row.first_value().unwrap_or(0);
         let mut cs = cols[r].clone();
         cs.sort_by(|a, b| a.x0.total_cmp(&b.x0));
-        let mut cells: Vec<String> = Vec::with_capacity(cs.len() + row.cells.len() - fv);
+        let mut cells: Vec<Cow<'a, str>> = Vec::with_capacity(cs.len() + row.cells.len() - fv);
         for c in &mut cs {
             c.frags.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
             let mut text = String::new();
             let mut prev: Option<&Frag> = None;
-            let mut own = c.cell.map(|k| row.cells[k].text.as_str());
+            let mut own = c.cell.map(|k| &*row.cells[k].text);
             for g in &c.frags {
                 if g.y >= row.y {
                     if let Some(t) = own.take() {
@@ -838,18 +981,18 @@ fn attach_wrapped_labels(lines: &mut [Line]) -> RowLabels {
                     text.push(' ');
                 }
                 text.push_str(&lines[g.line].cells[g.cell].text);
-                used[g.line][g.cell] = true;
+                used[starts[g.line] + g.cell] = true;
                 prev = Some(g);
             }
             if let Some(t) = own {
                 text.push_str(t);
             }
-            cells.push(text);
+            cells.push(Cow::Owned(text));
         }
         cells.extend(row.cells[fv..].iter().map(|c| c.text.clone()));
         labels[r] = Some(cells);
     }
-    for (li, u) in used.iter().enumerate() {
+    for (li, u) in starts.windows(2).map(|w| &used[w[0]..w[1]]).enumerate() {
         if u.iter().all(|&x| x) && !u.is_empty() {
             consumed[li] = true;
         } else if u.iter().any(|&x| x) {
@@ -869,10 +1012,10 @@ fn attach_wrapped_labels(lines: &mut [Line]) -> RowLabels {
 
 // ---------------------------------------------------------------- headers
 
-struct Headers {
+struct Headers<'a> {
     consumed: Vec<bool>,
     /// Rebuilt header lines: (y, order, line).
-    lines: Vec<(f32, usize, OutLine)>,
+    lines: Vec<(f32, usize, OutLine<'a>)>,
 }
 
 /// How many of the column centres lie within `c` (widened by `tol`), and the
@@ -891,7 +1034,7 @@ fn columns_within(centres: &[f32], c: &Cell, tol: f32) -> (usize, usize) {
 }
 
 /// Rebuilds the header above each table's first row column by column.
-fn rebuild_headers(lines: &[Line], taken: &[bool]) -> Headers {
+fn rebuild_headers<'a>(lines: &[Line<'a>], taken: &[bool]) -> Headers<'a> {
     let n = lines.len();
     let mut consumed = vec![false; n];
     let mut out = Vec::new();
@@ -1015,7 +1158,7 @@ fn rebuild_headers(lines: &[Line], taken: &[bool]) -> Headers {
         let join = |v: &mut Vec<&Cell>| -> String {
             v.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
             v.iter()
-                .map(|i| i.text.as_str())
+                .map(|i| &*i.text)
                 .collect::<Vec<_>>()
                 .join("")
         };
@@ -1037,9 +1180,9 @@ fn rebuild_headers(lines: &[Line], taken: &[bool]) -> Headers {
             }
         }
         let mut cells = Vec::with_capacity(cols.len() + 1);
-        cells.push(join(&mut stub));
+        cells.push(Cow::Owned(join(&mut stub)));
         for mut c in cols {
-            cells.push(join(&mut c));
+            cells.push(Cow::Owned(join(&mut c)));
         }
         out.push((top, 100, OutLine { cells }));
         for &b in &band {
@@ -1090,30 +1233,27 @@ fn is_page_number(s: &str) -> bool {
 /// Drops page numbers and running headers/footers (first or last line of a
 /// page).
 fn drop_furniture(pages: &mut [Vec<OutLine>]) {
+    // (A page number has at most 16 chars: see `is_page_number`.)
+    let page_number = |l: &OutLine| l.squashed_up_to(16, |_| true).is_some_and(|t| is_page_number(&t));
     for lines in pages.iter_mut() {
-        while lines.last().is_some_and(|l| is_page_number(&l.squashed())) {
+        while lines.last().is_some_and(page_number) {
             lines.pop();
         }
-        while lines.first().is_some_and(|l| is_page_number(&l.squashed())) {
+        while lines.first().is_some_and(page_number) {
             lines.remove(0);
         }
     }
     if pages.len() < 3 {
         return;
     }
-    let key = |l: &OutLine| -> String {
-        l.squashed()
-            .chars()
-            .filter(|c| !c.is_ascii_digit())
-            .collect()
-    };
+    // A running header or footer: up to 60 chars, digits (page numbers)
+    // aside.
+    let key = |l: &OutLine| l.squashed_up_to(60, |c| !c.is_ascii_digit()).filter(|k| !k.is_empty());
     for first in [true, false] {
         let keys: Vec<Option<String>> = pages
             .iter()
             .map(|p| {
-                if first { p.first() } else { p.last() }
-                    .map(key)
-                    .filter(|k| !k.is_empty() && k.chars().count() <= 60)
+                if first { p.first() } else { p.last() }.and_then(key)
             })
             .collect();
         let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
