@@ -284,6 +284,23 @@ fn is_report_title(line: &str) -> bool {
         && ["年度报告", "年报", "工作报告", "情况报告"].iter().any(|w| find_short(line, w).is_some())
 }
 
+/// A page title without the site name a web page appends to it
+/// (`…年度报告_某某门户网站`, `…年度报告 - 某某区人民政府`): cut at the first
+/// separator that ends a report title, when no digit follows (a year after
+/// the separator belongs to the title).
+fn without_site_suffix(line: &str) -> &str {
+    for (i, c) in line.char_indices() {
+        if !matches!(c, '_' | '|' | '-' | '—' | '–' | '丨' | '｜' | '＿') {
+            continue;
+        }
+        let head = line[..i].trim_end();
+        if is_report_title(head) && !line[i..].bytes().any(|b| b.is_ascii_digit()) {
+            return head;
+        }
+    }
+    line
+}
+
 /// The document's lines that are not empty, as text.
 fn non_empty_lines<'a>(doc: &'a Document) -> impl DoubleEndedIterator<Item = &'a str> + 'a {
     doc.lines.iter().map(|l| doc.slice(l.span)).filter(|s| !s.is_empty())
@@ -296,17 +313,18 @@ fn read_agency(doc: &Document) -> (Option<String>, Option<String>) {
     for (hi, l) in head.iter().enumerate() {
         let l = l.trim_matches(|c: char| c == '|' || c == '#' || c == '*' || c.is_whitespace());
         if is_report_title(l) {
+            let shown = without_site_suffix(l);
             if title.is_none() {
-                title = Some(l.to_string());
+                title = Some(shown.to_string());
             }
             if let Some(a) = agency_in(l) {
-                return (Some(a), Some(l.to_string()));
+                return (Some(a), Some(shown.to_string()));
             }
             // A title printed on two lines: 洪泽区人民政府 / 2023年…年度报告.
             if let Some(prev) = hi.checked_sub(1).map(|i| head[i].trim()) {
                 if prev.chars().all(is_cjk) {
                     if let Some(a) = clean_agency(prev) {
-                        return (Some(a), Some(format!("{prev}{l}")));
+                        return (Some(a), Some(format!("{prev}{shown}")));
                     }
                 }
             }
@@ -599,6 +617,21 @@ mod tests {
         assert_eq!(meta("本局2020年工作情况如下。").agency, None);
         // 贵 starts a place name (贵阳市), not only 贵单位.
         assert_eq!(meta("贵阳市交通运输局2016年政府信息公开工作年度报告").agency.as_deref(), Some("贵阳市交通运输局"));
+    }
+
+    #[test]
+    fn title_without_site_name() {
+        let title = |t: &str| meta(t).title;
+        let m = meta("2023年某某区政府信息公开工作年度报告_某某区人民政府门户网站\n正文");
+        assert_eq!(m.title.as_deref(), Some("2023年某某区政府信息公开工作年度报告"));
+        assert_eq!(m.agency.as_deref(), Some("某某区人民政府"));
+        assert_eq!(
+            title("某某市统计局2019年政府信息公开年度报告 - 政府信息公开年报 - 某某市人民政府").as_deref(),
+            Some("某某市统计局2019年政府信息公开年度报告")
+        );
+        // A year after the separator, or a separator before the report words, stays.
+        assert_eq!(title("某某局政府信息公开工作年度报告-2019年度").as_deref(), Some("某某局政府信息公开工作年度报告-2019年度"));
+        assert_eq!(title("某某县-2020年政府信息公开工作年度报告").as_deref(), Some("某某县-2020年政府信息公开工作年度报告"));
     }
 
     #[test]
