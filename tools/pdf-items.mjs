@@ -9,8 +9,9 @@
 //
 //   {"ok":false,"kind":"password"|"invalid"|"no-pdfjs"|"error","message":".."}
 //
-// and exits with status 2. The browser does the same with the same pdf.js
-// (see the page's worker), so a PDF gives the same report in both places.
+// and exits with status 2. The page's worker reads PDFs with the same pdf.js
+// through the same module (www/pdf-text.js), so a PDF gives the same report
+// in both places.
 //
 // pdf.js is looked up in: $OGI_PDFJS_DIR (a pdfjs-dist folder), then the
 // node_modules next to this script's project, then the current directory's.
@@ -18,6 +19,8 @@ import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+// The same reading as the page's worker (one routine for both).
+import { documentParams, failureKind, eachTextItem } from '../www/pdf-text.js';
 
 // pdf.js logs warnings with console.log: keep stdout for the JSON answer.
 console.log = (...args) => console.error(...args);
@@ -57,36 +60,20 @@ try {
 const pdfjs = await import(pathToFileURL(path.join(dir, 'legacy', 'build', 'pdf.mjs')).href);
 let doc;
 try {
-  doc = await pdfjs.getDocument({
-    data: bytes,
-    // Under node, pdf.js 5 reads CMaps and fonts from plain paths, not file:// URLs.
-    cMapUrl: path.join(dir, 'cmaps') + path.sep,
-    cMapPacked: true,
-    standardFontDataUrl: path.join(dir, 'standard_fonts') + path.sep,
-    useSystemFonts: false,
-    isEvalSupported: false,
-    disableFontFace: true,
-    verbosity: 0,
-  }).promise;
+  doc = await pdfjs.getDocument(
+    documentParams(bytes, {
+      // Under node, pdf.js 5 reads CMaps and fonts from plain paths, not file:// URLs.
+      cMapUrl: path.join(dir, 'cmaps') + path.sep,
+      standardFontDataUrl: path.join(dir, 'standard_fonts') + path.sep,
+    }),
+  ).promise;
 } catch (e) {
-  if (e && e.name === 'PasswordException') fail('password', e.message);
-  if (e && (e.name === 'InvalidPDFException' || e.name === 'MissingPDFException')) fail('invalid', e.message);
-  fail('error', e && e.message ? e.message : e);
+  fail(failureKind(e), e && e.message ? e.message : e);
 }
 
 const items = [];
 try {
-  for (let p = 1; p <= doc.numPages; p++) {
-    const page = await doc.getPage(p);
-    const viewport = page.getViewport({ scale: 1 });
-    const content = await page.getTextContent();
-    for (const it of content.items) {
-      if (typeof it.str !== 'string' || it.str.trim() === '') continue;
-      const t = pdfjs.Util.transform(viewport.transform, it.transform);
-      items.push({ page: p, x: t[4], y: t[5], width: it.width, height: it.height, text: it.str });
-    }
-    page.cleanup();
-  }
+  await eachTextItem(pdfjs, doc, (page, x, y, width, height, text) => items.push({ page, x, y, width, height, text }));
 } catch (e) {
   fail('error', e && e.message ? e.message : e);
 }

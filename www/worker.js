@@ -1,6 +1,7 @@
 // Extraction worker: loads the WebAssembly core once, then extracts files
 // and pasted text on request. Never touches the DOM.
 import init, * as ogi from './pkg/ogi_wasm.js';
+import { documentParams, failureKind, eachTextItem } from './pdf-text.js';
 
 const ready = (async () => {
   await init({ module_or_path: new URL('./pkg/ogi_wasm_bg.wasm', import.meta.url) });
@@ -20,8 +21,8 @@ function message(e) {
   return String((e && e.message) || e);
 }
 
-// PDFs: pdf.js, loaded only when a PDF arrives, with the options the CLI's
-// tools/pdf-items.mjs uses, so that a PDF gives the same report in both.
+// PDFs: pdf.js, loaded only when a PDF arrives, read by pdf-text.js as the
+// CLI's tools/pdf-items.mjs reads it, so that a PDF gives the same report in both.
 // It runs here, inside this worker (its "fake worker"): no nested worker.
 const PDFJS = new URL('./vendor/pdfjs/', import.meta.url);
 let pdfjs = null;
@@ -68,40 +69,27 @@ async function pdfItems(bytes) {
   }
   let doc;
   try {
-    doc = await lib.getDocument({
-      data: bytes,
-      cMapUrl: new URL('cmaps/', PDFJS).href,
-      cMapPacked: true,
-      standardFontDataUrl: new URL('standard_fonts/', PDFJS).href,
-      // pdf.js' default readers use `document`, which a worker has not: fetch directly.
-      useWorkerFetch: true,
-      useSystemFonts: false,
-      isEvalSupported: false,
-      disableFontFace: true,
-      verbosity: 0,
-    }).promise;
+    doc = await lib.getDocument(
+      documentParams(bytes, {
+        cMapUrl: new URL('cmaps/', PDFJS).href,
+        standardFontDataUrl: new URL('standard_fonts/', PDFJS).href,
+        // pdf.js' default readers use `document`, which a worker has not: fetch directly.
+        useWorkerFetch: true,
+      }),
+    ).promise;
   } catch (e) {
-    const kind = e && e.name === 'PasswordException' ? 'password' : e && (e.name === 'InvalidPDFException' || e.name === 'MissingPDFException') ? 'invalid' : 'error';
-    throw new PdfFailure(ogi.pdf_failure(kind, message(e)));
+    throw new PdfFailure(ogi.pdf_failure(failureKind(e), message(e)));
   }
   const cols = { pages: [], xs: [], ys: [], widths: [], heights: [], texts: [] };
   try {
-    for (let p = 1; p <= doc.numPages; p++) {
-      const page = await doc.getPage(p);
-      const viewport = page.getViewport({ scale: 1 });
-      const content = await page.getTextContent();
-      for (const it of content.items) {
-        if (typeof it.str !== 'string' || it.str.trim() === '') continue;
-        const t = lib.Util.transform(viewport.transform, it.transform);
-        cols.pages.push(p);
-        cols.xs.push(t[4]);
-        cols.ys.push(t[5]);
-        cols.widths.push(it.width);
-        cols.heights.push(it.height);
-        cols.texts.push(it.str);
-      }
-      page.cleanup();
-    }
+    await eachTextItem(lib, doc, (page, x, y, width, height, text) => {
+      cols.pages.push(page);
+      cols.xs.push(x);
+      cols.ys.push(y);
+      cols.widths.push(width);
+      cols.heights.push(height);
+      cols.texts.push(text);
+    });
   } catch (e) {
     throw new PdfFailure(ogi.pdf_failure('error', message(e)));
   } finally {
