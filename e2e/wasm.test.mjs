@@ -7,6 +7,7 @@ import path from 'node:path';
 import { WWW } from './lib/server.mjs';
 import { SAMPLE_NAMES, BAD_FILES, sample, cli, cliJson } from './lib/helpers.mjs';
 import { legacyFiles } from './lib/legacy.mjs';
+import { makeLabeler } from '../www/report-view.js';
 import { initSync, extract, extract_page, registry, layouts, csv_header, csv_columns, csv_row, cross_year, version, too_large_message, max_input_bytes, is_pdf, pdf_failure } from '../www/pkg/ogi_wasm.js';
 
 initSync({ module: fs.readFileSync(path.join(WWW, 'pkg', 'ogi_wasm_bg.wasm')) });
@@ -98,6 +99,17 @@ test('registry and layouts describe every field and the official tables', () => 
   assert.equal(l.t4_ids.length, 15);
   const stated = reg.filter((f) => f.stated).map((f) => f.id);
   assert.deepEqual(csv_columns().slice(5), stated);
+});
+
+test('every field the core reports has an English label on the page', () => {
+  const L = makeLabeler({ registry: registry(), layouts: layouts() });
+  // The 上海-model table has no reader yet: the core never reports local.sh.*.
+  const reported = registry().filter((f) => f.table !== 'local.sh_model');
+  assert.ok(reported.length > 400);
+  const han = /\p{Script=Han}/u;
+  const missing = reported.filter((f) => han.test(L.label(f.id, 'en'))).map((f) => `${f.id}: ${L.label(f.id, 'en')}`);
+  assert.deepEqual(missing, []);
+  for (const f of reported) assert.ok(han.test(L.label(f.id, 'zh')), f.id);
 });
 
 test('cross-year checks of two consecutive reports of one agency', () => {

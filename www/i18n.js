@@ -312,6 +312,8 @@ const names = {
     'summary.review.cases': '行政复议', 'summary.litigation.cases': '行政诉讼', 'summary.fees.amount_yuan': '收费（元）',
     'summary.staff.full_time': '专职人员', 'summary.staff.part_time': '兼职人员', 'summary.training.trainees': '培训人次',
     'meta.agency': '机构', 'meta.year': '年度', 'meta.era': '模板', 'meta.period': '统计期限', 'meta.published': '发布日期',
+    'fees.info_processing.amount_collected': '收取信息处理费（金额）', 'fees.info_processing.cases_charged': '收取信息处理费的申请件数',
+    'fees.info_processing.notices_issued': '发出收费通知的件数', 'fees.info_processing.notices_amount': '发出收费通知的总金额',
   },
   en: {
     'summary.active.items': 'Information disclosed', 'summary.active.normative_docs': 'Normative documents',
@@ -319,7 +321,15 @@ const names = {
     'summary.review.cases': 'Administrative reviews', 'summary.litigation.cases': 'Lawsuits', 'summary.fees.amount_yuan': 'Fees (yuan)',
     'summary.staff.full_time': 'Full-time staff', 'summary.staff.part_time': 'Part-time staff', 'summary.training.trainees': 'Trainees',
     'meta.agency': 'Agency', 'meta.year': 'Year', 'meta.era': 'Template', 'meta.period': 'Period', 'meta.published': 'Published',
+    'fees.info_processing.amount_collected': 'Information processing fees collected', 'fees.info_processing.cases_charged': 'Requests charged a processing fee',
+    'fees.info_processing.notices_issued': 'Fee notices issued', 'fees.info_processing.notices_amount': 'Total of the fee notices issued',
   },
+};
+
+// English for registry label parts that are no printed cell of an official
+// table (the cells' English comes from the wasm layouts).
+const partsEn = {
+  '行政诉讼（直接起诉+复议后起诉）': 'Lawsuits, direct and after review',
 };
 
 const dict = { zh, en };
@@ -338,6 +348,11 @@ export function unitText(lang, unit) {
 
 export function eraText(lang, era) {
   return (eras[lang] && eras[lang][era]) || era || '?';
+}
+
+/** English for a label part outside the official tables, or null. */
+export function partEn(zh) {
+  return partsEn[zh] ?? null;
 }
 
 export function nameOf(lang, id) {

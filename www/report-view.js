@@ -4,7 +4,7 @@
 // text nodes.
 
 import { h, clear, num, cpToU16, slice } from './util.js';
-import { t, unitText, eraText, nameOf } from './i18n.js';
+import { t, unitText, eraText, nameOf, partEn } from './i18n.js';
 
 /** Labels for field ids, in either language, from the registry and the layouts. */
 export function makeLabeler(meta) {
@@ -28,6 +28,14 @@ export function makeLabeler(meta) {
     if (f.table.startsWith('gk.table') && p.length >= 2) return p.slice(-2);
     return [p[p.length - 1]];
   }
+  // A part no table prints whole may still be `row / column` written
+  // without spaces (行政诉讼（…）/ 结果维持): translate its pieces.
+  function english(zh) {
+    const whole = zh2en.get(zh) || partEn(zh);
+    if (whole) return whole;
+    const pieces = zh.split(/\s*\/\s*/);
+    return pieces.length > 1 ? pieces.map(english).join(' · ') : zh;
+  }
   function label(id, lang) {
     const c = cache[lang === 'en' ? 'en' : 'zh'];
     if (c.has(id)) return c.get(id);
@@ -36,7 +44,7 @@ export function makeLabeler(meta) {
     if (named) s = named;
     else {
       const p = parts(id);
-      s = (lang === 'en' ? p.map((x) => zh2en.get(x) || x) : p).join(' · ');
+      s = (lang === 'en' ? p.map(english) : p).join(' · ');
     }
     c.set(id, s);
     return s;
