@@ -304,6 +304,24 @@ describe('the web page in headless Chromium', () => {
     await page.close();
   });
 
+  test('copy JSON puts the CLI\'s report on the clipboard and says so', async () => {
+    await b.ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: srv.url });
+    const page = await freshPage();
+    const name = 'e19-2019-yanshi-district.html';
+    await pasteText(page, sample(name).toString('utf8'));
+    await page.evaluate(() => navigator.clipboard.writeText('before'));
+    await page.click('.ogi-report [data-action="copy-json"]');
+    await page.waitForFunction(async () => (await navigator.clipboard.readText()) !== 'before');
+    const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+    // A pasted report has no file name; everything else is the CLI's.
+    const want = cliJson(name, sample(name));
+    assert.deepEqual(copied.fields, want.fields);
+    assert.deepEqual(copied.checks, want.checks);
+    assert.deepEqual(copied.meta, want.meta);
+    assert.match(await page.textContent('ogi-extract [aria-live]'), /已复制/);
+    await page.close();
+  });
+
   test('the file picker is reachable from the keyboard and reads files', async () => {
     const page = await freshPage();
     // Tab from the text box reaches the picker button.
