@@ -13,79 +13,9 @@ use std::path::Path;
 
 // ------------------------------------------------------------------ helpers
 
-fn crc32(data: &[u8]) -> u32 {
-    let mut crc = 0xFFFF_FFFFu32;
-    for &b in data {
-        crc ^= b as u32;
-        for _ in 0..8 {
-            crc = if crc & 1 != 0 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
-
-/// A ZIP archive of `(name, data, deflate)` members.
-fn zip(members: &[(&str, &[u8], bool)]) -> Vec<u8> {
-    zip_with(members, None)
-}
-
-/// As [`zip`]; `declared` overrides the uncompressed size written for every
-/// member (a lying ZIP bomb).
-fn zip_with(members: &[(&str, &[u8], bool)], declared: Option<u32>) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut central = Vec::new();
-    for (name, data, deflate) in members {
-        let body = if *deflate {
-            miniz_oxide::deflate::compress_to_vec(data, 6)
-        } else {
-            data.to_vec()
-        };
-        let method: u16 = if *deflate { 8 } else { 0 };
-        let crc = crc32(data);
-        let usize_ = declared.unwrap_or(data.len() as u32);
-        let offset = out.len() as u32;
-        let mut local = Vec::new();
-        local.extend_from_slice(b"PK\x03\x04");
-        local.extend_from_slice(&20u16.to_le_bytes());
-        local.extend_from_slice(&0u16.to_le_bytes());
-        local.extend_from_slice(&method.to_le_bytes());
-        local.extend_from_slice(&[0, 0, 0x21, 0]);
-        local.extend_from_slice(&crc.to_le_bytes());
-        local.extend_from_slice(&(body.len() as u32).to_le_bytes());
-        local.extend_from_slice(&usize_.to_le_bytes());
-        local.extend_from_slice(&(name.len() as u16).to_le_bytes());
-        local.extend_from_slice(&0u16.to_le_bytes());
-        local.extend_from_slice(name.as_bytes());
-        out.extend_from_slice(&local);
-        out.extend_from_slice(&body);
-        central.extend_from_slice(b"PK\x01\x02");
-        central.extend_from_slice(&20u16.to_le_bytes());
-        central.extend_from_slice(&20u16.to_le_bytes());
-        central.extend_from_slice(&0u16.to_le_bytes());
-        central.extend_from_slice(&method.to_le_bytes());
-        central.extend_from_slice(&[0, 0, 0x21, 0]);
-        central.extend_from_slice(&crc.to_le_bytes());
-        central.extend_from_slice(&(body.len() as u32).to_le_bytes());
-        central.extend_from_slice(&usize_.to_le_bytes());
-        central.extend_from_slice(&(name.len() as u16).to_le_bytes());
-        central.extend_from_slice(&[0; 12]);
-        central.extend_from_slice(&offset.to_le_bytes());
-        central.extend_from_slice(name.as_bytes());
-    }
-    let cd_offset = out.len() as u32;
-    out.extend_from_slice(&central);
-    out.extend_from_slice(b"PK\x05\x06\0\0\0\0");
-    out.extend_from_slice(&(members.len() as u16).to_le_bytes());
-    out.extend_from_slice(&(members.len() as u16).to_le_bytes());
-    out.extend_from_slice(&(central.len() as u32).to_le_bytes());
-    out.extend_from_slice(&cd_offset.to_le_bytes());
-    out.extend_from_slice(&0u16.to_le_bytes());
-    out
-}
+#[path = "../benches/common/zip.rs"]
+mod zip;
+use zip::{docx, zip};
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
@@ -117,16 +47,6 @@ fn report_xml() -> String {
     ]
     .concat();
     format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document xmlns:w=\"{W}\"><w:body>{body}<w:sectPr/></w:body></w:document>")
-}
-
-fn docx(document: &[u8], deflate: bool) -> Vec<u8> {
-    let types = br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#;
-    let rels = br#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
-    zip(&[
-        ("[Content_Types].xml", types, deflate),
-        ("_rels/.rels", rels, deflate),
-        ("word/document.xml", document, deflate),
-    ])
 }
 
 fn field(r: &Report, id: &str) -> Option<String> {
@@ -182,7 +102,7 @@ fn docx_main_part_found_through_relationships() {
         ("[Content_Types].xml", types, false),
         ("_rels/.rels", rels, false),
         ("word/document2.xml", report_xml().as_bytes(), true),
-    ]);
+    ], None);
     let r = extract(&bytes, Some("a.docx")).expect("reads document2.xml");
     assert_eq!(r.input.format, "docx");
 }
@@ -210,7 +130,7 @@ fn corrupt_docx_is_refused_with_a_clear_message() {
         "{m}"
     );
     // A .docx without word/document.xml.
-    let other = zip(&[("data.csv", b"a,b\n", false)]);
+    let other = zip(&[("data.csv", b"a,b\n", false)], None);
     let m = binary_message(extract(&other, Some("a.docx")));
     assert!(m.contains("no word/document.xml"), "{m}");
     // The same ZIP under another name is just a ZIP archive.
@@ -221,7 +141,7 @@ fn corrupt_docx_is_refused_with_a_clear_message() {
 #[test]
 fn docx_zip_bomb_is_refused() {
     // Declared size over the limit.
-    let bytes = zip_with(
+    let bytes = zip(
         &[("word/document.xml", report_xml().as_bytes(), true)],
         Some(200 * 1024 * 1024),
     );
@@ -229,7 +149,7 @@ fn docx_zip_bomb_is_refused() {
     assert!(m.contains("over the limit"), "{m}");
     // Declared small, inflates past the limit.
     let big = vec![b' '; ogi_extract_max_inflated() + 1024];
-    let bytes = zip_with(&[("word/document.xml", &big, true)], Some(1000));
+    let bytes = zip(&[("word/document.xml", &big, true)], Some(1000));
     assert!(bytes.len() < 1 << 20, "the bomb is small: {}", bytes.len());
     let m = binary_message(extract(&bytes, Some("a.docx")));
     assert!(m.contains("ZIP bomb"), "{m}");
