@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { startServer, ROOT } from './lib/server.mjs';
 import { reportPdf, blankPdf } from './lib/pdf.mjs';
 import { launch } from './lib/browser.mjs';
-import { SAMPLE_NAMES, BAD_FILES, CLI, sample, cli, cliJson, dropFiles, ready, pageValues, artifact } from './lib/helpers.mjs';
+import { SAMPLE_NAMES, BAD_FILES, CLI, sample, cli, cliJson, dropFiles, ready, pageValues, artifact, frameRecorder, frameGaps } from './lib/helpers.mjs';
 import { docx } from './lib/docx.mjs';
 import { legacyFiles } from './lib/legacy.mjs';
 
@@ -59,6 +59,7 @@ describe('the web page in headless Chromium', () => {
       dialogs.push(d.message());
       d.dismiss();
     });
+    await b.ctx.addInitScript(frameRecorder);
     // CSP violations, anywhere, are failures.
     await b.ctx.addInitScript(() => {
       window.__csp = [];
@@ -377,26 +378,15 @@ describe('the web page in headless Chromium', () => {
         dt.items.add(new File([u8], `r${String(i).padStart(3, '0')}-${i % texts.length}.txt`));
       }
       window.__dt = dt;
-      window.__gaps = [];
-      let last = performance.now();
-      window.__run = true;
-      const tick = () => {
-        const n = performance.now();
-        window.__gaps.push(n - last);
-        last = n;
-        if (window.__run) requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
+      window.__recordFrames();
       window.__t0 = performance.now();
       for (const type of ['dragenter', 'dragover', 'drop']) document.body.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
     }, texts);
     await page.waitForSelector('.ogi-batch[data-complete]', { timeout: 120000 });
     await page.waitForSelector('.ogi-cross h3', { timeout: 30000 });
-    const m = await page.evaluate(() => {
-      window.__run = false;
-      const g = window.__gaps.slice(1).sort((a, b) => b - a);
-      return { ms: performance.now() - window.__t0, max: g[0], p95: g[Math.floor(g.length * 0.05)], frames: g.length };
-    });
+    const ms = await page.evaluate(() => performance.now() - window.__t0);
+    const g = (await frameGaps(page)).sort((a, b) => b - a);
+    const m = { ms, max: g[0], p95: g[Math.floor(g.length * 0.05)], frames: g.length };
     console.log(`# 500 files: all rows filled in ${m.ms.toFixed(0)} ms; longest frame gap ${m.max.toFixed(0)} ms (95th percentile ${m.p95.toFixed(0)} ms, ${m.frames} frames)`);
     assert.equal(await page.locator('.ogi-batch-table tbody tr').count(), 500);
     assert.equal(await page.locator('.ogi-batch-table tbody tr[data-status="done"]').count(), 500);
@@ -540,16 +530,7 @@ describe('the web page in headless Chromium', () => {
       document.body.append(probe);
       window.__lags = [];
       probe.addEventListener('keydown', (e) => window.__lags.push(performance.now() - e.timeStamp));
-      window.__gaps = [];
-      let last = performance.now();
-      window.__run = true;
-      const tick = () => {
-        const n = performance.now();
-        window.__gaps.push(n - last);
-        last = n;
-        if (window.__run) requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
+      window.__recordFrames();
       const dt = new DataTransfer();
       dt.setData('text/plain', big);
       window.__t0 = performance.now();
@@ -561,10 +542,8 @@ describe('the web page in headless Chromium', () => {
     for (let i = 0; i < 12; i++) await page.keyboard.type('x', { delay: 80 });
     await page.waitForFunction(() => document.querySelector('#results').dataset.latency, null, { timeout: 60000 });
     await page.waitForTimeout(1500);
-    const m = await page.evaluate(() => {
-      window.__run = false;
-      return { lags: window.__lags, maxGap: Math.max(...window.__gaps.slice(1)), latency: Number(document.querySelector('#results').dataset.latency), note: document.querySelector('.ogi-big-note').hidden };
-    });
+    const m = await page.evaluate(() => ({ lags: window.__lags, latency: Number(document.querySelector('#results').dataset.latency), note: document.querySelector('.ogi-big-note').hidden }));
+    m.maxGap = Math.max(...(await frameGaps(page)));
     const maxLag = Math.max(...m.lags);
     console.log(`# 10 MB paste (${r.bytes} bytes): on screen after ${m.latency} ms; longest frame gap ${m.maxGap.toFixed(0)} ms; keystroke lag max ${maxLag.toFixed(0)} ms over ${m.lags.length} keys`);
     assert.equal(m.note, false, 'the big-paste note is shown');

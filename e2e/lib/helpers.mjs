@@ -76,6 +76,33 @@ export async function pageValues(page, root) {
   });
 }
 
+/** An init script (`ctx.addInitScript(frameRecorder)`): in the page,
+ * `window.__recordFrames()` starts recording the gaps between animation
+ * frames (the page's responsiveness) until `frameGaps` stops it. */
+export function frameRecorder() {
+  window.__recordFrames = () => {
+    window.__gaps = [];
+    let last = performance.now();
+    window.__run = true;
+    const tick = () => {
+      const n = performance.now();
+      window.__gaps.push(n - last);
+      last = n;
+      if (window.__run) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  };
+}
+
+/** Stops the recording and returns the gaps in ms, leaving out the first
+ * (from the start to the first frame). */
+export async function frameGaps(page) {
+  return page.evaluate(() => {
+    window.__run = false;
+    return window.__gaps.slice(1);
+  });
+}
+
 export function artifact(name) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   return path.join(ARTIFACTS, name);
