@@ -32,6 +32,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startServer, ROOT, WWW } from '../e2e/lib/server.mjs';
 import { launch, CHROMIUM } from '../e2e/lib/browser.mjs';
+import { frameRecorder } from '../e2e/lib/helpers.mjs';
 
 const CLI = path.join(ROOT, 'target', 'release', 'ogi');
 const SAMPLES = path.join(WWW, 'samples');
@@ -635,6 +636,7 @@ export async function runBench(opts = {}) {
 async function dropBatch(br, srv, P, typing) {
   const page = br.page;
   await br.ctx.addInitScript(pageProbe);
+  await br.ctx.addInitScript(frameRecorder);
   await page.goto(srv.url);
   await page.waitForSelector('ogi-extract[data-ready]', { timeout: 30000 });
   await page.evaluate(async () => {
@@ -649,7 +651,7 @@ async function dropBatch(br, srv, P, typing) {
     document.body.prepend(probe);
     const keys = [];
     probe.addEventListener('keydown', (ev) => keys.push(performance.now() - ev.timeStamp));
-    const B = (window.__batch = { keys, gaps: [], longtasks: [], events: [], run: true });
+    const B = (window.__batch = { keys, longtasks: [], events: [] });
     new PerformanceObserver((l) => B.longtasks.push(...l.getEntries().map((e) => ({ start: e.startTime, duration: e.duration })))).observe({ type: 'longtask' });
     new PerformanceObserver((l) => B.events.push(...l.getEntries().map((e) => ({ name: e.name, duration: e.duration, delay: e.processingStart - e.startTime })))).observe({ type: 'event', durationThreshold: 16 });
     const batchEl = document.querySelector('.ogi-batch');
@@ -670,14 +672,7 @@ async function dropBatch(br, srv, P, typing) {
       }).observe(batchEl, { subtree: true, childList: true });
     });
     probe.focus();
-    let last = performance.now();
-    const tick = () => {
-      const n = performance.now();
-      B.gaps.push(n - last);
-      last = n;
-      if (B.run) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
+    window.__recordFrames();
     window.__bench.on = true;
     B.t0 = performance.now();
     for (const type of ['dragenter', 'dragover', 'drop']) document.body.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
@@ -699,7 +694,7 @@ async function dropBatch(br, srv, P, typing) {
     const B = window.__batch;
     const tComplete = await B.complete;
     const tCross = await Promise.race([B.cross, new Promise((ok) => setTimeout(() => ok(NaN), 60000))]);
-    B.run = false;
+    window.__run = false;
     window.__bench.on = false;
     const inBatch = (x) => x.start >= B.t0 && x.start <= tComplete;
     const lt = B.longtasks.filter(inBatch);
@@ -710,7 +705,7 @@ async function dropBatch(br, srv, P, typing) {
       rows: document.querySelectorAll('.ogi-batch-table tbody tr').length,
       done: document.querySelectorAll('.ogi-batch-table tbody tr[data-status="done"]').length,
       errors: document.querySelectorAll('.ogi-batch-table tbody tr[data-status="error"]').length,
-      gaps: B.gaps.slice(1),
+      gaps: window.__gaps.slice(1),
       longtasks: { n: lt.length, max: Math.max(0, ...lt.map((x) => x.duration)), blocking: lt.reduce((s, x) => s + Math.max(0, x.duration - 50), 0) },
       keyDelay: B.keys,
       events: B.events.filter((e) => e.name.startsWith('key')),
