@@ -340,27 +340,93 @@ describe('the web page in headless Chromium', () => {
     await page.close();
   });
 
-  test('a folder: walked like the CLI walks it (sorted, hidden files skipped), same CSV', async () => {
-    const page = await freshPage();
+  // A folder of reports as the CLI and the page must walk it: sub-folders,
+  // hidden files and folders (skipped), and a file whose name sorts between
+  // a folder and its contents only by plain string order ('-' < '/').
+  const FOLDER = {
+    '2022/city.md': 'e21-2022-yangben-city.md',
+    '2022-notes.html': 'e19-2019-yanshi-district.html',
+    '2023/city.txt': 'e21-2023-yangben-city.txt',
+    'a-county.txt': 'e14-2017-shili-county.txt',
+    '.hidden.txt': 'e14-2017-shili-county.txt',
+    '.cache/x.txt': 'e14-2017-shili-county.txt',
+  };
+  const FOLDER_ORDER = ['reports/2022/city.md', 'reports/2022-notes.html', 'reports/2023/city.txt', 'reports/a-county.txt'];
+
+  /** Writes FOLDER under a new temporary directory as `reports/`; returns that directory. */
+  function writeFolder() {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ogi-folder-'));
-    const dir = path.join(root, 'reports');
-    fs.mkdirSync(path.join(dir, '2022'), { recursive: true });
-    fs.mkdirSync(path.join(dir, '2023'), { recursive: true });
-    fs.mkdirSync(path.join(dir, '.cache'), { recursive: true });
-    fs.writeFileSync(path.join(dir, '2022', 'city.md'), sample('e21-2022-yangben-city.md'));
-    fs.writeFileSync(path.join(dir, '2023', 'city.txt'), sample('e21-2023-yangben-city.txt'));
-    fs.writeFileSync(path.join(dir, 'a-county.txt'), sample('e14-2017-shili-county.txt'));
-    fs.writeFileSync(path.join(dir, '.hidden.txt'), sample('e14-2017-shili-county.txt'));
-    fs.writeFileSync(path.join(dir, '.cache', 'x.txt'), sample('e14-2017-shili-county.txt'));
+    for (const [rel, name] of Object.entries(FOLDER)) {
+      const f = path.join(root, 'reports', rel);
+      fs.mkdirSync(path.dirname(f), { recursive: true });
+      fs.writeFileSync(f, sample(name));
+    }
+    return root;
+  }
+
+  /** The batch's rows are the CLI's walk of the folder, and its CSV the CLI's. */
+  async function assertFolderBatch(page, root) {
+    await page.waitForSelector('.ogi-batch[data-complete]');
+    const names = await page.$$eval('.ogi-batch-table tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-file')));
+    assert.deepEqual(names, FOLDER_ORDER);
+    const r = spawnSync(CLI, ['extract', '--csv', 'reports'], { cwd: root, encoding: 'utf8' });
+    assert.deepEqual(r.stdout.trimEnd().split('\n').slice(1).map((l) => l.split(',')[0]), FOLDER_ORDER, 'the CLI walks it in the same order');
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-batch="csv"]')]);
+    assert.equal(fs.readFileSync(await dl.path(), 'utf8'), r.stdout);
+    await page.waitForSelector('.ogi-cross-group');
+  }
+
+  test('a folder picked: walked like the CLI walks it (Path order, hidden files skipped), same CSV', async () => {
+    const page = await freshPage();
+    const root = writeFolder();
     try {
-      await page.setInputFiles('ogi-extract input[webkitdirectory]', dir);
-      await page.waitForSelector('.ogi-batch[data-complete]');
-      const names = await page.$$eval('.ogi-batch-table tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-file')));
-      assert.deepEqual(names, ['reports/2022/city.md', 'reports/2023/city.txt', 'reports/a-county.txt']);
-      const r = spawnSync(CLI, ['extract', '--csv', 'reports'], { cwd: root, encoding: 'utf8' });
-      const [dl] = await Promise.all([page.waitForEvent('download'), page.click('[data-batch="csv"]')]);
-      assert.equal(fs.readFileSync(await dl.path(), 'utf8'), r.stdout);
-      await page.waitForSelector('.ogi-cross-group');
+      await page.setInputFiles('ogi-extract input[webkitdirectory]', path.join(root, 'reports'));
+      await assertFolderBatch(page, root);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+    await page.close();
+  });
+
+  test('a folder dropped: its entries walked like the CLI walks it, same CSV', async () => {
+    const page = await freshPage();
+    const root = writeFolder();
+    try {
+      const tree = Object.fromEntries(Object.entries(FOLDER).map(([rel, name]) => [rel, sample(name).toString('base64')]));
+      // Headless Chromium cannot drop a real folder: the drop carries the
+      // entries a dropped folder gives (webkitGetAsEntry), built from the same
+      // files. Like Chromium's, readEntries hands them out in batches (of 2
+      // here) until an empty one, in no particular order (reversed here).
+      await page.evaluate((tree) => {
+        const file = (name, b64) => ({ isFile: true, isDirectory: false, name, file: (ok) => ok(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], name)) });
+        const dir = (name, kids) => ({
+          isFile: false,
+          isDirectory: true,
+          name,
+          createReader() {
+            let at = 0;
+            return { readEntries: (ok) => setTimeout(() => ok(kids.slice(at, (at += 2)))) };
+          },
+        });
+        const build = (name, paths) => {
+          const groups = new Map();
+          for (const [rel, b64] of paths) {
+            const [head, ...rest] = rel.split('/');
+            if (!groups.has(head)) groups.set(head, []);
+            groups.get(head).push([rest.join('/'), b64]);
+          }
+          const kids = [...groups].map(([n, sub]) => (sub.length === 1 && sub[0][0] === '' ? file(n, sub[0][1]) : build(n, sub)));
+          return dir(name, kids.reverse());
+        };
+        const folder = build('reports', Object.entries(tree));
+        DataTransferItem.prototype.webkitGetAsEntry = function () {
+          return folder;
+        };
+        const dt = new DataTransfer();
+        dt.items.add(new File([''], 'reports'));
+        for (const type of ['dragenter', 'dragover', 'drop']) document.body.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }, tree);
+      await assertFolderBatch(page, root);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }

@@ -7,7 +7,7 @@
 // Attributes: lang="zh|en" (interface language), drop="page|element" (where
 // files can be dropped; default page), samples="off" (hide the bundled samples).
 
-import { h, clear, download, copyText, baseName } from './util.js';
+import { h, clear, download, copyText, baseName, comparePaths } from './util.js';
 import { t } from './i18n.js';
 import { LatestJob, Pool } from './pool.js';
 import { ReportView, makeLabeler, failingCount } from './report-view.js';
@@ -60,7 +60,7 @@ async function droppedFiles(dt) {
     if (x.en) await walk(x.en, '');
     else if (x.file) out.push({ file: x.file, path: x.file.name });
   }
-  out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  out.sort((a, b) => comparePaths(a.path, b.path));
   return out;
 }
 
@@ -150,7 +150,7 @@ class OgiExtract extends HTMLElement {
       const list = [...this.dirInput.files]
         .map((f) => ({ file: f, path: f.webkitRelativePath || f.name }))
         .filter((x) => !x.path.split('/').some((p) => p.startsWith('.')))
-        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+        .sort((a, b) => comparePaths(a.path, b.path));
       this.addFiles(list);
       this.dirInput.value = '';
     });

@@ -98,3 +98,28 @@ export function baseName(name) {
   const n = String(name || 'report');
   return n.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || 'report';
 }
+
+/** Orders relative paths as the CLI orders a folder's files (Rust's `Path`
+ * order): component by component, each by code point (the order of its
+ * UTF-8 bytes). A plain string comparison would put `2022-x.txt` before
+ * `2022/a.txt` ('-' < '/') and astral characters before U+E000–U+FFFF. */
+export function comparePaths(a, b) {
+  const pa = a.split('/');
+  const pb = b.split('/');
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const c = compareCodePoints(pa[i], pb[i]);
+    if (c) return c;
+  }
+  return pa.length - pb.length;
+}
+
+function compareCodePoints(a, b) {
+  if (a === b) return 0;
+  for (let i = 0; i < a.length && i < b.length; i++) {
+    const x = a.codePointAt(i);
+    const y = b.codePointAt(i);
+    if (x !== y) return x - y;
+    if (x > 0xffff) i++;
+  }
+  return a.length - b.length;
+}
