@@ -32,21 +32,27 @@ struct Part<'a> {
     body: &'a [u8],
 }
 
+/// The lines of `data`, split at `\n`: (offset of the line, the line without
+/// its `\n`, offset of the next line).
+fn lines(data: &[u8]) -> impl Iterator<Item = (usize, &[u8], usize)> {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        if pos >= data.len() {
+            return None;
+        }
+        let end = memchr::memchr(b'\n', &data[pos..]).map_or(data.len(), |p| pos + p);
+        let line = (pos, &data[pos..end], (end + 1).min(data.len()));
+        pos = line.2;
+        Some(line)
+    })
+}
+
 /// Header lines (unfolded) up to the first empty line; returns them and the
 /// offset of the body.
 fn parse_headers(data: &[u8]) -> (Vec<(String, String)>, usize) {
     let mut headers: Vec<(String, String)> = Vec::new();
-    let mut pos = 0;
-    while pos < data.len() {
-        let end = data[pos..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(data.len(), |p| pos + p);
-        let mut line = &data[pos..end];
-        let next = (end + 1).min(data.len());
-        if line.last() == Some(&b'\r') {
-            line = &line[..line.len() - 1];
-        }
+    for (_, line, next) in lines(data) {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
         if line.is_empty() {
             return (headers, next);
         }
@@ -59,7 +65,6 @@ fn parse_headers(data: &[u8]) -> (Vec<(String, String)>, usize) {
         } else if let Some((k, v)) = text.split_once(':') {
             headers.push((k.trim().to_ascii_lowercase(), v.trim().to_string()));
         }
-        pos = next;
     }
     (headers, data.len())
 }
@@ -119,14 +124,7 @@ fn find_html<'a>(data: &'a [u8], boundary: &[u8], depth: usize) -> Option<Part<'
 fn split_parts<'a>(data: &'a [u8], boundary: &[u8]) -> Vec<&'a [u8]> {
     let mut parts = Vec::new();
     let mut start: Option<usize> = None;
-    let mut pos = 0;
-    while pos < data.len() {
-        let end = data[pos..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(data.len(), |p| pos + p);
-        let line = &data[pos..end];
-        let next = (end + 1).min(data.len());
+    for (pos, line, next) in lines(data) {
         let is_boundary = line.len() >= 2 + boundary.len()
             && line.starts_with(b"--")
             && &line[2..2 + boundary.len()] == boundary
@@ -151,7 +149,6 @@ fn split_parts<'a>(data: &'a [u8], boundary: &[u8]) -> Vec<&'a [u8]> {
             }
             start = Some(next);
         }
-        pos = next;
     }
     if let Some(s) = start {
         parts.push(&data[s.min(data.len())..]);
