@@ -307,7 +307,17 @@ fn write_fuzz_seeds() {
         *k += 1;
         write("extract", &g.name, &g.bytes);
         match g.layout {
-            synthetic::Layout::Html => write("html", &g.name, &g.bytes),
+            synthetic::Layout::Html => {
+                write("html", &g.name, &g.bytes);
+                // The page saved as a web archive (.mht): MIME parts, the HTML
+                // quoted-printable or base64, so the fuzzer starts inside the
+                // MHTML reader.
+                for (i, cte) in ["quoted-printable", "base64"].into_iter().enumerate() {
+                    let mht = mhtml(&g.bytes, cte);
+                    write("html", &format!("{}.{i}.mht", g.name), &mht);
+                    write("extract", &format!("{}.{i}.mht", g.name), &mht);
+                }
+            }
             synthetic::Layout::PdfItems => write("pdf_items", &g.name, &g.bytes),
             synthetic::Layout::Docx => {
                 write("docx", &g.name, &g.bytes);
@@ -333,6 +343,38 @@ fn write_fuzz_seeds() {
         }
     }
     println!("seeds written under {}", root.display());
+}
+
+/// `html` as a one-page web archive, its body in `cte` (`quoted-printable`
+/// or `base64`), with a second (image) part.
+fn mhtml(html: &[u8], cte: &str) -> Vec<u8> {
+    let body = if cte == "base64" {
+        const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut out = Vec::new();
+        for (k, c) in html.chunks(3).enumerate() {
+            let n = (c[0] as u32) << 16 | (*c.get(1).unwrap_or(&0) as u32) << 8 | *c.get(2).unwrap_or(&0) as u32;
+            for j in 0..4 {
+                out.push(if j <= c.len() { B64[(n >> (18 - 6 * j) & 63) as usize] } else { b'=' });
+            }
+            if k % 19 == 18 {
+                out.extend_from_slice(b"\r\n");
+            }
+        }
+        out
+    } else {
+        // `=` escaped, bytes over 0x7E as `=XX`, lines kept (no soft breaks).
+        html.iter()
+            .flat_map(|&b| if b == b'=' || b > 0x7E { format!("={b:02X}").into_bytes() } else { vec![b] })
+            .collect()
+    };
+    let mut out = format!(
+        "MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\tboundary=\"----=_NextPart_000\"\r\n\r\n\
+         ------=_NextPart_000\r\nContent-Type: text/html; charset=\"utf-8\"\r\nContent-Transfer-Encoding: {cte}\r\n\r\n"
+    )
+    .into_bytes();
+    out.extend_from_slice(&body);
+    out.extend_from_slice(b"\r\n------=_NextPart_000\r\nContent-Type: image/gif\r\nContent-Transfer-Encoding: base64\r\n\r\nR0lGODlh\r\n------=_NextPart_000--\r\n");
+    out
 }
 
 /// Writes the whole batch (`OGI_SYNTHETIC_N`, default 10,000) to
