@@ -335,8 +335,10 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
     }
     // Candidates on the same number compete (grouped, so this stays linear):
     // a longer anchor of another field covering this one wins (主要负责同志参加
-    // 新闻发布会 over 新闻发布会), and one number is one fact, so a shorter
-    // anchor of a different rule on the same number loses.
+    // 新闻发布会 over 新闻发布会), an anchor of another field standing between
+    // this anchor and its number wins (收到因政府信息公开申请提起行政复议3件:
+    // the 3 are reviews, not applications), and one number is one fact, so a
+    // shorter anchor of a different rule on the same number loses.
     let mut by_num: crate::fasthash::FastMap<usize, Vec<usize>> = Default::default();
     for (i, c) in cands.iter().enumerate() {
         by_num
@@ -348,13 +350,17 @@ pub fn read_narrative(doc: &Document, era: &str, table_lines: &[bool]) -> NarrRe
     for group in by_num.values().filter(|g| g.len() > 1) {
         for &i in group {
             let c = &cands[i];
+            let number = c.sentence_span.start + c.num.start;
             let beaten = group.iter().any(|&j| {
                 let o = &cands[j];
                 let covers = o.id != c.id
                     && o.anchor.start <= c.anchor.start
                     && c.anchor.end <= o.anchor.end
                     && (o.anchor.end - o.anchor.start) > (c.anchor.end - c.anchor.start);
-                covers || (o.anchor_len > c.anchor_len && !same_rule_ids(o.id, c.id))
+                // Which of the two stands between the other and the number.
+                let o_nearer = c.anchor.end <= o.anchor.start && o.anchor.end <= number;
+                let c_nearer = o.anchor.end <= c.anchor.start && c.anchor.end <= number;
+                covers || (!same_rule_ids(o.id, c.id) && (o_nearer || (o.anchor_len > c.anchor_len && !c_nearer)))
             });
             keep[i] = !beaten;
         }
@@ -630,6 +636,23 @@ mod tests {
         assert_eq!(get(&v, "review.total"), Some(0.0));
         assert_eq!(get(&v, "litigation.direct.total"), Some(0.0));
         assert_eq!(get(&v, "stat.review_total"), None);
+    }
+
+    /// A number belongs to the anchor right before it when another field's
+    /// anchor stands further back with the first in its filler.
+    #[test]
+    fn nearest_anchor_between_wins() {
+        let v = read("2017年,全市收到因政府信息公开申请提起行政复议3件,行政诉讼2件,现均已办结。", "E14");
+        assert_eq!(get(&v, "stat.review_total"), Some(3.0));
+        assert_eq!(get(&v, "stat.litigation_total"), Some(2.0));
+        assert_eq!(get(&v, "stat.apply.received_total"), None);
+        assert_eq!(get(&v, "stat.apply.closed_total"), None);
+        let v = read("2020年,全市收到因政府信息公开申请提起行政复议3件。", "E19");
+        assert_eq!(get(&v, "review.total"), Some(3.0));
+        assert_eq!(get(&v, "applications.new_received.total"), None);
+        // The same anchor's own words in between change nothing.
+        let v = read("全年共收到政府信息公开申请25件。", "E14");
+        assert_eq!(get(&v, "stat.apply.received_total"), Some(25.0));
     }
 
     #[test]
