@@ -353,15 +353,20 @@ describe('the web page in headless Chromium', () => {
   };
   const FOLDER_ORDER = ['reports/2022/city.md', 'reports/2022-notes.html', 'reports/2023/city.txt', 'reports/a-county.txt'];
 
-  /** Writes FOLDER under a new temporary directory as `reports/`; returns that directory. */
-  function writeFolder() {
+  /** Runs `use(root)` with FOLDER written as `reports/` under a new
+   * temporary directory `root`, removed afterwards. */
+  async function withFolder(use) {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ogi-folder-'));
-    for (const [rel, name] of Object.entries(FOLDER)) {
-      const f = path.join(root, 'reports', rel);
-      fs.mkdirSync(path.dirname(f), { recursive: true });
-      fs.writeFileSync(f, sample(name));
+    try {
+      for (const [rel, name] of Object.entries(FOLDER)) {
+        const f = path.join(root, 'reports', rel);
+        fs.mkdirSync(path.dirname(f), { recursive: true });
+        fs.writeFileSync(f, sample(name));
+      }
+      await use(root);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
     }
-    return root;
   }
 
   /** The batch's rows are the CLI's walk of the folder, and its CSV the CLI's. */
@@ -378,20 +383,16 @@ describe('the web page in headless Chromium', () => {
 
   test('a folder picked: walked like the CLI walks it (Path order, hidden files skipped), same CSV', async () => {
     const page = await freshPage();
-    const root = writeFolder();
-    try {
+    await withFolder(async (root) => {
       await page.setInputFiles('ogi-extract input[webkitdirectory]', path.join(root, 'reports'));
       await assertFolderBatch(page, root);
-    } finally {
-      fs.rmSync(root, { recursive: true, force: true });
-    }
+    });
     await page.close();
   });
 
   test('a folder dropped: its entries walked like the CLI walks it, same CSV', async () => {
     const page = await freshPage();
-    const root = writeFolder();
-    try {
+    await withFolder(async (root) => {
       const tree = Object.fromEntries(Object.entries(FOLDER).map(([rel, name]) => [rel, sample(name).toString('base64')]));
       // Headless Chromium cannot drop a real folder: the drop carries the
       // entries a dropped folder gives (webkitGetAsEntry), built from the same
@@ -427,9 +428,7 @@ describe('the web page in headless Chromium', () => {
         for (const type of ['dragenter', 'dragover', 'drop']) document.body.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
       }, tree);
       await assertFolderBatch(page, root);
-    } finally {
-      fs.rmSync(root, { recursive: true, force: true });
-    }
+    });
     await page.close();
   });
 

@@ -287,10 +287,11 @@ fn is_report_title(line: &str) -> bool {
 /// A page title without the site name a web page appends to it
 /// (`…年度报告_某某门户网站`, `…年度报告 - 某某区人民政府`): cut at the first
 /// separator that ends a report title, when no digit follows (a year after
-/// the separator belongs to the title).
+/// the separator belongs to the title). The text is normalised: full-width
+/// ｜＿ and the en dash are ASCII by now.
 fn without_site_suffix(line: &str) -> &str {
     for (i, c) in line.char_indices() {
-        if !matches!(c, '_' | '|' | '-' | '—' | '–' | '丨' | '｜' | '＿') {
+        if !matches!(c, '_' | '|' | '-' | '—' | '丨') {
             continue;
         }
         let head = line[..i].trim_end();
@@ -632,6 +633,8 @@ mod tests {
         // A year after the separator, or a separator before the report words, stays.
         assert_eq!(title("某某局政府信息公开工作年度报告-2019年度").as_deref(), Some("某某局政府信息公开工作年度报告-2019年度"));
         assert_eq!(title("某某县-2020年政府信息公开工作年度报告").as_deref(), Some("某某县-2020年政府信息公开工作年度报告"));
+        // Full-width separators are cut once normalised.
+        assert_eq!(title("2021年某某镇政府信息公开工作年度报告｜某某镇人民政府").as_deref(), Some("2021年某某镇政府信息公开工作年度报告"));
     }
 
     #[test]

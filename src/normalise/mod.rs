@@ -534,8 +534,8 @@ fn keep_space(last: Option<char>, next: char) -> bool {
 /// it), as [`plain_at`] finds it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Plain {
-    /// Printable ASCII but the space, the tab or the newline: one byte,
-    /// kept.
+    /// Printable ASCII other than the space, or a tab or a newline: one
+    /// byte, kept.
     Ascii(u8),
     /// A Han char of the common block (U+4E00–U+9FFF), this code point:
     /// three bytes, kept.
@@ -558,10 +558,11 @@ impl Plain {
 }
 
 /// The kind of the char starting at `bytes[i]` if it is one normalisation
-/// handles on its own: printable ASCII but the space, the tab, the newline
-/// (but for one after a \r), the common Han block, CJK punctuation but for 「」〜 and the ideographic space, and
-/// full-width ASCII. Others give `None`. Read from the UTF-8 bytes: the
-/// lead byte alone tells most of them.
+/// handles on its own: printable ASCII other than the space, the tab, the
+/// newline (the caller keeps one after a \r apart), the common Han block,
+/// CJK punctuation but for 「」〜 and the ideographic space, and full-width
+/// ASCII. Others give `None`. Read from the UTF-8 bytes: the lead byte
+/// alone tells most of them.
 #[inline(always)]
 fn plain_at(bytes: &[u8], i: usize) -> Option<Plain> {
     // The code point of a three-byte char.

@@ -650,8 +650,9 @@ mod tests {
         let v = read("2020年,全市收到因政府信息公开申请提起行政复议3件。", "E19");
         assert_eq!(get(&v, "review.total"), Some(3.0));
         assert_eq!(get(&v, "applications.new_received.total"), None);
-        // The same anchor's own words in between change nothing.
-        let v = read("全年共收到政府信息公开申请25件。", "E14");
+        // The nearer anchor keeps its number when it is also the longer one
+        // (行政复议 is within the filler reach of 25 here).
+        let v = read("行政复议外收到申请数25件。", "E14");
         assert_eq!(get(&v, "stat.apply.received_total"), Some(25.0));
     }
 

@@ -13,7 +13,7 @@ use super::Value;
 use crate::numbers::{self, Num};
 use crate::registry::templates::{self, Blank, Columns, Match, Template};
 use crate::registry::{self, FieldDef};
-use crate::segment::{heading_at, Document, Span};
+use crate::segment::{heading_at, space_at_start, Document, Span};
 use crate::fasthash::{FastMap, FastSet};
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -164,7 +164,8 @@ fn squash(s: &str) -> Cow<'_, str> {
 /// (U+1680), E2 (U+2000–U+205F) and E3 (U+3000) can be one. A branch-free
 /// pass over the bytes (bytes up to the space stand for the ASCII ones)
 /// rules most labels out; E3 is looked at apart because it also leads 、
-/// and 《》, common in labels.
+/// and 《》, common in labels. Candidates are confirmed by the segmenter's
+/// byte-level white-space test.
 fn has_space(s: &str) -> bool {
     let b = s.as_bytes();
     let (mut others, mut e3) = (0u8, 0u8);
@@ -172,22 +173,12 @@ fn has_space(s: &str) -> bool {
         others |= u8::from(x <= b' ') | u8::from(x == 0xC2) | u8::from(x.wrapping_sub(0xE1) < 2);
         e3 |= u8::from(x == 0xE3);
     }
-    let ideographic_space = |i: usize| b[i + 1..].starts_with(&[0x80, 0x80]);
+    // (A continuation byte starts no white space: any offset may be tried.)
+    let space_at = |i: usize| space_at_start(&b[i..]).is_some();
     if others != 0 {
-        (0..b.len()).any(|i| {
-            let next = &b[i + 1..];
-            match b[i] {
-                b'\t'..=b'\r' | b' ' => true,
-                0xC2 => matches!(next.first(), Some(0x85 | 0xA0)),
-                0xE1 => next.starts_with(&[0x9A, 0x80]),
-                // U+2000–U+200A, U+2028, U+2029, U+202F; U+205F.
-                0xE2 => matches!(next, [0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..] | [0x81, 0x9F, ..]),
-                0xE3 => ideographic_space(i),
-                _ => false,
-            }
-        })
+        (0..b.len()).any(space_at)
     } else {
-        e3 != 0 && memchr::memchr_iter(0xE3, b).any(ideographic_space)
+        e3 != 0 && memchr::memchr_iter(0xE3, b).any(space_at)
     }
 }
 

@@ -85,7 +85,7 @@ fn trim_span_bytes(b: &[u8], mut s: usize, mut e: usize) -> Span {
 /// with, if it starts with one: ASCII `\t`..`\r` and space, U+0085,
 /// U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F or
 /// U+3000, matched as their UTF-8 bytes.
-fn space_at_start(b: &[u8]) -> Option<usize> {
+pub(crate) fn space_at_start(b: &[u8]) -> Option<usize> {
     match b {
         [b'\t'..=b'\r' | b' ', ..] => Some(1),
         [0xC2, 0x85 | 0xA0, ..] => Some(2),
